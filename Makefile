@@ -1,0 +1,33 @@
+# Two entry points, both safe on a fresh machine: `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build lint browser-deps benchmark
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+build: $(VENV)/.installed
+	$(PY) -m bureau build
+
+run: build
+	$(PY) -m streamlit run app.py
+
+# Debian's Chromium and Korean fonts for the browser tests (never `playwright install`).
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+
+test: $(VENV)/.installed browser-deps lint
+	$(PY) -m pytest
+
+benchmark: $(VENV)/.installed browser-deps
+	$(PY) benchmarks/run.py

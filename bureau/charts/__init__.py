@@ -1,0 +1,1 @@
+"""Plotly figure builders: named functions, one module per topic, sharing one theme."""

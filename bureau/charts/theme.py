@@ -1,0 +1,52 @@
+"""The one palette and layout every chart uses (colour-blind safe, Korean fonts)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+#: Okabe–Ito, safe for the common forms of colour blindness.
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # green
+    "#D55E00",  # vermillion
+    "#CC79A7",  # purple
+    "#56B4E9",  # sky
+    "#F0E442",  # yellow
+    "#000000",
+)
+INCREASE = "#0072B2"
+DECREASE = "#D55E00"
+NEUTRAL = "#999999"
+REFERENCE = "#444444"
+
+FONT_FAMILY = "Noto Sans CJK KR, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
+BASE_FONT_SIZE = 14
+
+
+def styled(
+    figure: go.Figure,
+    *,
+    title: str,
+    x_title: str | None = None,
+    y_title: str | None = None,
+    height: int = 420,
+    font_scale: float = 1.0,
+) -> go.Figure:
+    """Apply the shared look: title, axis titles with units, fonts, margins, no modebar clutter."""
+    size = round(BASE_FONT_SIZE * font_scale)
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": round(size * 1.25)}},
+        font={"family": FONT_FAMILY, "size": size},
+        colorway=list(PALETTE),
+        height=round(height * max(1.0, font_scale * 0.85)),
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        separators=".,",
+        hoverlabel={"font": {"family": FONT_FAMILY}},
+    )
+    figure.update_xaxes(title_text=x_title, gridcolor="#e5e5e5", automargin=True)
+    figure.update_yaxes(title_text=y_title, gridcolor="#e5e5e5", automargin=True)
+    return figure

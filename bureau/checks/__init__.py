@@ -1,0 +1,22 @@
+"""Cross-row checks run on the freshly loaded database during a build.
+
+``ERROR_CHECKS`` reject the data (the live database stays as it was);
+``RECONCILERS`` compare the report's printed derived figures with ours and are recorded.
+"""
+
+from bureau.checks import budget, district, integrity, org
+from bureau.checks.base import ErrorCheck, Reconciler, Reconciliation
+
+ERROR_CHECKS: tuple[ErrorCheck, ...] = (
+    integrity.unique_keys,
+    integrity.references,
+    budget.hierarchy_sums,
+)
+
+RECONCILERS: tuple[Reconciler, ...] = (
+    org.reconcile,
+    budget.reconcile,
+    district.reconcile,
+)
+
+__all__ = ["ERROR_CHECKS", "RECONCILERS", "Reconciliation"]

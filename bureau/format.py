@@ -1,0 +1,64 @@
+"""Korean number formatting: thousands separators, △ for negatives, unit captions."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from bureau.metrics import round_half_up
+from bureau.units import Unit, convert
+
+NEGATIVE_MARK = "△"
+MISSING = "-"
+
+
+def number(value: float | None, digits: int = 0) -> str:
+    """``-1234.5`` → ``△1,235``; ``None``/NaN → ``-``. Rounds half away from zero."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    rounded = round_half_up(float(value), digits)
+    text = f"{abs(rounded):,.{digits}f}"
+    return f"{NEGATIVE_MARK}{text}" if rounded < 0 else text
+
+
+def rate(value: float | None) -> str:
+    """A percentage to one decimal as printed: ``-6.628`` → ``△6.6``."""
+    return number(value, 1)
+
+
+def amount(value: float | None, source: Unit, target: Unit | None = None) -> str:
+    """An amount converted from ``source`` to ``target`` and formatted.
+
+    Whole numbers in the report's own 천원; larger units keep one decimal so that
+    small lines do not collapse to 0.
+    """
+    target = target or source
+    if value is None:
+        return MISSING
+    digits = 0 if target in (Unit.WON, Unit.THOUSAND, source) else 1
+    return number(convert(value, source, target), digits)
+
+
+def with_unit(text: str, unit: str) -> str:
+    """``"1,234"`` + ``"명"`` → ``"1,234명"``."""
+    return text if text == MISSING else f"{text}{unit}"
+
+
+def unit_caption(unit: str, *extra: str) -> str:
+    """The caption printed above a table: ``(단위 : 천원, %)``."""
+    return "(단위 : " + ", ".join((unit, *extra)) + ")"
+
+
+def korean_date(day: date) -> str:
+    """``date(2025, 3, 31)`` → ``2025. 3. 31.`` as printed in the report."""
+    return f"{day.year}. {day.month}. {day.day}."
+
+
+def eok_as_jo(eok: float) -> str:
+    """억원 amounts the way the report writes them: ``238768`` → ``23조 8,768억원``."""
+    sign = NEGATIVE_MARK if eok < 0 else ""
+    whole = int(round_half_up(abs(eok), 0))
+    jo, rest = divmod(whole, 10_000)
+    if jo == 0:
+        return f"{sign}{rest:,}억원"
+    return f"{sign}{jo}조 {rest:,}억원" if rest else f"{sign}{jo}조원"

@@ -1,0 +1,1 @@
+"""Parameterised queries that return DataFrames; one module per topic."""

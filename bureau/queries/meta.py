@@ -1,0 +1,44 @@
+"""The report periods in the database, build metadata and recorded discrepancies."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from bureau.sql import frame
+
+
+def report_dates(con: duckdb.DuckDBPyConnection) -> list[date]:
+    """The as-of date of every report in the database, newest first."""
+    return [row[0] for row in con.execute("SELECT as_of FROM reports ORDER BY as_of DESC").fetchall()]
+
+
+def report(con: duckdb.DuckDBPyConnection, as_of: date) -> dict[str, str]:
+    """One report's ``published`` month, ``title`` and ``source``."""
+    row = con.execute("SELECT published, title, source FROM reports WHERE as_of = ?", [as_of]).fetchone()
+    return dict(zip(("published", "title", "source"), row))
+
+
+def build_info(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return frame(con, "SELECT build_id, built_at FROM build_info")
+
+
+def reconciliations(
+    con: duckdb.DuckDBPyConnection,
+    as_of: date,
+    table_name: str | None = None,
+    discrepancies_only: bool = False,
+) -> pd.DataFrame:
+    """Printed-vs-recomputed comparisons of one report, optionally of one table."""
+    return frame(
+        con,
+        """
+        SELECT table_name, row_key, subject, figure, rule, printed, recomputed, matches, note
+        FROM reconciliation
+        WHERE as_of = ? AND (? IS NULL OR table_name = ?) AND (NOT ? OR NOT matches)
+        ORDER BY table_name, subject, figure
+        """,
+        [as_of, table_name, table_name, discrepancies_only],
+    )

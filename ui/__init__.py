@@ -1,0 +1,1 @@
+"""Streamlit glue shared by every page: database access, filters, page frame, widgets."""

@@ -1,0 +1,21 @@
+"""The dashboard's pages, in menu order: one place that app.py and page links read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    slug: str
+    title: str
+    icon: str
+
+    @property
+    def path(self) -> str:
+        return f"pages/{self.slug}.py"
+
+
+PAGES: tuple[PageInfo, ...] = (PageInfo("overview", "개요", ":material/dashboard:"),)
+
+PAGES_BY_SLUG: dict[str, PageInfo] = {page.slug: page for page in PAGES}
