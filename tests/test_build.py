@@ -1,0 +1,77 @@
+"""The build: all tables in, metadata recorded, bad data rejected with the database untouched."""
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from bureau import paths
+from bureau.__main__ import main
+from bureau.build import build, is_stale
+from bureau.schema import TABLES
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    copy = tmp_path / "sources"
+    shutil.copytree(paths.sources_dir(), copy)
+    return copy
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_build_loads_every_table_and_records_what_it_was_made_from(sources, tmp_path):
+    database = tmp_path / "bureau.duckdb"
+    result = build(sources, database)
+    assert set(result.rows) == {table.name for table in TABLES}
+    assert result.rows["budget"] == 29 and result.rows["departments"] == 9
+    with duckdb.connect(str(database), read_only=True) as con:
+        assert con.execute("SELECT build_id FROM build_info").fetchone()[0] == result.build_id
+        recorded = dict(con.execute("SELECT file, sha256 FROM build_sources").fetchall())
+        assert recorded["budget.csv"] == digest(sources / "budget.csv")
+        assert con.execute("SELECT as_of FROM reports").fetchone()[0].isoformat() == "2025-03-31"
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        ".bureau.duckdb.lock", "bureau.duckdb", "sources"
+    ]  # no temp file left behind
+
+
+def test_a_corrupted_value_fails_naming_file_line_and_column(sources, tmp_path, capsys):
+    database = tmp_path / "bureau.duckdb"
+    build(sources, database)
+    before = digest(database)
+    budget_csv = sources / "budget.csv"
+    lines = budget_csv.read_text(encoding="utf-8").splitlines()
+    lines[4] = lines[4].replace(",621844,", ",62I844,")  # 공유재산임대료 '24 예산현액, a typo
+    budget_csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    exit_code = main(["build", "--sources", str(sources), "--database", str(database)])
+
+    error = capsys.readouterr().err
+    assert exit_code == 1
+    assert "budget.csv:5:9: prior_budget: Input should be a valid integer" in error
+    assert "Traceback" not in error
+    assert digest(database) == before
+
+
+def test_children_that_do_not_add_up_are_rejected(sources, tmp_path):
+    budget_csv = sources / "budget.csv"
+    text = budget_csv.read_text(encoding="utf-8").replace(",202898,213503,", ",202898,213504,")
+    budget_csv.write_text(text, encoding="utf-8")
+    exit_code = main(["build", "--sources", str(sources), "--database", str(tmp_path / "x.duckdb")])
+    assert exit_code == 1
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_staleness_follows_the_source_files(sources, tmp_path):
+    database = tmp_path / "bureau.duckdb"
+    assert is_stale(sources, database)
+    build(sources, database)
+    assert not is_stale(sources, database)
+    newer = database.stat().st_mtime + 10
+    os.utime(sources / "duties.csv", (newer, newer))
+    assert is_stale(sources, database)

@@ -1,0 +1,76 @@
+"""Korean number formatting, tested by exact strings."""
+
+from datetime import date
+
+import pytest
+
+from bureau import format as fmt
+from bureau.units import Unit
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "expected"),
+    [
+        (1234, 0, "1,234"),
+        (-94666, 0, "△94,666"),
+        (0, 0, "0"),
+        (4646520483, 0, "4,646,520,483"),
+        (-6.628, 1, "△6.6"),
+        (0.05, 1, "0.1"),  # half away from zero, as printed
+        (-0.05, 1, "△0.1"),
+        (2.25, 1, "2.3"),  # banker's rounding would give 2.2
+        (565.93, 1, "565.9"),
+        (-0.04, 1, "0.0"),  # rounds to zero: no △ on a zero
+        (None, 0, "-"),
+        (float("nan"), 1, "-"),
+    ],
+)
+def test_number(value, digits, expected):
+    assert fmt.number(value, digits) == expected
+
+
+def test_rate_is_one_decimal():
+    assert fmt.rate(23.1026) == "23.1"
+    assert fmt.rate(-82.917) == "△82.9"
+    assert fmt.rate(None) == "-"
+
+
+@pytest.mark.parametrize(
+    ("value", "target", "expected"),
+    [
+        (13547369, Unit.THOUSAND, "13,547,369"),
+        (13547369, Unit.MILLION, "13,547.4"),
+        (13547369, Unit.HUNDRED_MILLION, "135.5"),
+        (-94666, Unit.MILLION, "△94.7"),
+        (4672831395, Unit.HUNDRED_MILLION, "46,728.3"),
+    ],
+)
+def test_amount_converts_from_thousand_won(value, target, expected):
+    assert fmt.amount(value, Unit.THOUSAND, target) == expected
+
+
+def test_amount_keeps_whole_numbers_in_its_own_unit():
+    assert fmt.amount(1000, Unit.MILLION) == "1,000"
+    assert fmt.amount(1000, Unit.MILLION, Unit.THOUSAND) == "1,000,000"
+
+
+def test_unit_caption_and_dates():
+    assert fmt.unit_caption("천원", "%") == "(단위 : 천원, %)"
+    assert fmt.korean_date(date(2025, 3, 31)) == "2025. 3. 31."
+    assert fmt.with_unit("365", "명") == "365명"
+    assert fmt.with_unit("-", "명") == "-"
+
+
+@pytest.mark.parametrize(
+    ("eok", "expected"),
+    [
+        (238768, "23조 8,768억원"),
+        (42881, "4조 2,881억원"),
+        (13737, "1조 3,737억원"),
+        (5771, "5,771억원"),
+        (20000, "2조원"),
+        (-45, "△45억원"),
+    ],
+)
+def test_eok_as_jo(eok, expected):
+    assert fmt.eok_as_jo(eok) == expected
