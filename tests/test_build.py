@@ -5,12 +5,12 @@ import os
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from bureau import paths
 from bureau.__main__ import main
 from bureau.build import build, is_stale
+from bureau.db import connect_read_only
 from bureau.schema import TABLES
 
 
@@ -30,13 +30,15 @@ def test_build_loads_every_table_and_records_what_it_was_made_from(sources, tmp_
     result = build(sources, database)
     assert set(result.rows) == {table.name for table in TABLES}
     assert result.rows["budget"] == 29 and result.rows["departments"] == 9
-    with duckdb.connect(str(database), read_only=True) as con:
+    with connect_read_only(database) as con:
         assert con.execute("SELECT build_id FROM build_info").fetchone()[0] == result.build_id
         recorded = dict(con.execute("SELECT file, sha256 FROM build_sources").fetchall())
         assert recorded["budget.csv"] == digest(sources / "budget.csv")
         assert con.execute("SELECT as_of FROM reports").fetchone()[0].isoformat() == "2025-03-31"
     assert sorted(path.name for path in tmp_path.iterdir()) == [
-        ".bureau.duckdb.lock", "bureau.duckdb", "sources"
+        ".bureau.duckdb.lock",
+        "bureau.duckdb",
+        "sources",
     ]  # no temp file left behind
 
 

@@ -18,6 +18,7 @@ import streamlit as st
 
 from bureau import paths
 from bureau.build import build, is_stale
+from bureau.db import connect_read_only
 from bureau.sources import SourceErrors
 
 _lock = threading.Lock()
@@ -36,9 +37,7 @@ def _connection() -> duckdb.DuckDBPyConnection:
     if identity != _open["identity"]:
         if _open["connection"] is not None:
             _open["connection"].close()
-        _open["connection"] = duckdb.connect(
-            str(database), read_only=True, config={"enable_external_access": False}
-        )
+        _open["connection"] = connect_read_only(database)
         _open["identity"] = identity
     return _open["connection"]
 
