@@ -1,13 +1,17 @@
-"""Command line: ``python -m bureau build`` (more commands join as they are built)."""
+"""Command line: ``python -m bureau build | deck OUT.pptx | workbook OUT.xlsx``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from bureau import paths
-from bureau.build import build
+from bureau.build import build, is_stale
+from bureau.db import connect_read_only
+from bureau.pack.build import deck, workbook
+from bureau.queries import meta
 from bureau.sources import SourceErrors
 
 
@@ -30,13 +34,33 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pack(args: argparse.Namespace) -> int:
+    """Write the deck or the workbook for one report (the newest unless --as-of)."""
+    database = Path(args.database)
+    if is_stale(Path(args.sources), database) and _build(args) != 0:
+        return 1
+    with connect_read_only(database) as con:
+        as_of = date.fromisoformat(args.as_of) if args.as_of else meta.report_dates(con)[0]
+        content = deck(con, as_of) if args.command == "deck" else workbook(con, as_of)
+    Path(args.output).write_bytes(content)
+    print(f"wrote {args.output} ({len(content):,} bytes, 기준일 {as_of})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bureau", description="행정국 업무보고 데이터")
     commands = parser.add_subparsers(dest="command", required=True)
     build_parser = commands.add_parser("build", help="data/sources → data/bureau.duckdb")
-    build_parser.add_argument("--sources", default=str(paths.sources_dir()))
-    build_parser.add_argument("--database", default=str(paths.database_path()))
     build_parser.set_defaults(run=_build)
+    deck_parser = commands.add_parser("deck", help="the council deck (.pptx, native charts)")
+    workbook_parser = commands.add_parser("workbook", help="every table as an .xlsx workbook")
+    for pack_parser in (deck_parser, workbook_parser):
+        pack_parser.add_argument("output", help="file to write")
+        pack_parser.add_argument("--as-of", help="report date YYYY-MM-DD (default: newest)")
+        pack_parser.set_defaults(run=_pack)
+    for sub in (build_parser, deck_parser, workbook_parser):
+        sub.add_argument("--sources", default=str(paths.sources_dir()))
+        sub.add_argument("--database", default=str(paths.database_path()))
     args = parser.parse_args(argv)
     return args.run(args)
 

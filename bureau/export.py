@@ -72,8 +72,12 @@ def _number_format(column: pd.Series) -> str | None:
 
 
 def _cell(value: object) -> object:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
     if hasattr(value, "item"):  # numpy scalar → Python number
         return value.item()
     return value

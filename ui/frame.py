@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+import inspect
+from pathlib import Path
+
 import streamlit as st
 
 from bureau.format import korean_date
 from bureau.queries import meta, org
 from ui.data import ensure_database, run
 from ui.filters import Filters, sidebar_filters
+from ui.pack import pack_downloads
+from ui.presenter import presenter_frame
 
 
 def page(title: str, subtitle: str | None = None) -> Filters:
     """Render the page header and sidebar; return the filters the page should apply."""
+    # Streamlit executes each page file as a script, so the caller's file names the page.
+    slug = Path(inspect.stack()[1].filename).stem
     build_errors = ensure_database()
     periods = run(meta.report_dates)
     departments = run(org.departments, as_of=periods[0])
     filters = sidebar_filters(periods, departments["dept"].tolist())
+    pack_downloads(filters.as_of)
     report = run(meta.report, as_of=filters.as_of)
+    as_of_line = f"기준일 {korean_date(filters.as_of)} · 출처: {report['source']}"
 
+    if filters.present:
+        presenter_frame(slug, as_of_line)
     st.title(title)
-    st.caption(
-        f"기준일 {korean_date(filters.as_of)} · 출처: {report['source']}"
-        + (f" · {subtitle}" if subtitle else "")
-    )
+    st.caption(as_of_line + (f" · {subtitle}" if subtitle else ""))
     if build_errors:
         with st.expander(f"⚠️ 원본 데이터 오류 {len(build_errors)}건: 마지막 정상 데이터를 표시합니다"):
             st.code("\n".join(build_errors), language=None)

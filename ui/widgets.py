@@ -9,7 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from bureau.charts.theme import scaled
 from bureau.export import csv_bytes, xlsx_bytes
+from ui.presenter import CHART_SCALE, is_presenting
 
 _PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
@@ -32,7 +34,10 @@ def kpi_row(kpis: Sequence[Kpi]) -> None:
 
 
 def chart(figure: go.Figure, table: pd.DataFrame, key: str) -> None:
-    """A Plotly chart with a "표로 보기" data-table alternative beneath it."""
+    """A Plotly chart with a "표로 보기" data-table alternative beneath it; larger type
+    in presenter mode."""
+    if is_presenting():
+        figure = scaled(figure, CHART_SCALE)
     st.plotly_chart(figure, key=key, config=_PLOTLY_CONFIG)
     with st.expander("표로 보기"):
         st.dataframe(table, hide_index=True)
@@ -52,7 +57,7 @@ def downloads(table: pd.DataFrame, name: str, caption: str, key: str) -> None:
     )
     right.download_button(
         "XLSX 내려받기",
-        xlsx_bytes({name: (table, caption)}),
+        lambda: xlsx_bytes({name: (table, caption)}),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}-xlsx",

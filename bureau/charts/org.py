@@ -9,7 +9,7 @@ from bureau.charts.theme import PALETTE, styled
 from bureau.format import number
 
 
-def headcount_by_department(departments: pd.DataFrame, font_scale: float = 1.0) -> go.Figure:
+def headcount_by_department(departments: pd.DataFrame) -> go.Figure:
     """Horizontal bars of 인원 per department, labelled with people and teams."""
     shown = departments.iloc[::-1]
     labels = [
@@ -35,5 +35,4 @@ def headcount_by_department(departments: pd.DataFrame, font_scale: float = 1.0) 
         x_title="인원(명)",
         y_title=None,
         height=360,
-        font_scale=font_scale,
     )

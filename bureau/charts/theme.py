@@ -31,15 +31,14 @@ def styled(
     x_title: str | None = None,
     y_title: str | None = None,
     height: int = 420,
-    font_scale: float = 1.0,
 ) -> go.Figure:
     """Apply the shared look: title, axis titles with units, fonts, margins, no modebar clutter."""
-    size = round(BASE_FONT_SIZE * font_scale)
+    size = BASE_FONT_SIZE
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": round(size * 1.25)}},
         font={"family": FONT_FAMILY, "size": size},
         colorway=list(PALETTE),
-        height=round(height * max(1.0, font_scale * 0.85)),
+        height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         plot_bgcolor="white",
         paper_bgcolor="white",
@@ -50,3 +49,19 @@ def styled(
     figure.update_xaxes(title_text=x_title, gridcolor="#e5e5e5", automargin=True)
     figure.update_yaxes(title_text=y_title, gridcolor="#e5e5e5", automargin=True)
     return figure
+
+
+def scaled(figure: go.Figure, factor: float) -> go.Figure:
+    """A copy with every font and the height grown by ``factor`` (for a projector)."""
+    bigger = go.Figure(figure)
+    layout = bigger.layout
+    size = (layout.font.size or BASE_FONT_SIZE) * factor
+    title_size = (layout.title.font.size or BASE_FONT_SIZE * 1.25) * factor
+    bigger.update_layout(
+        font_size=round(size),
+        title_font_size=round(title_size),
+        height=round((layout.height or 420) * min(factor, 1.3)),
+        legend_font_size=round(size),
+    )
+    bigger.update_traces(textfont_size=round(size), selector=lambda trace: "textfont" in trace)
+    return bigger

@@ -78,6 +78,8 @@ class Table:
     key: tuple[str, ...]
     description: str
     references: tuple[Reference, ...] = ()
+    #: the units of its figures as a caption for exports, e.g. "(단위 : 천원, %)"
+    units: str = ""
 
     @property
     def file(self) -> str:

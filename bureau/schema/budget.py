@@ -48,11 +48,12 @@ TABLES = (
         "budget",
         BudgetLine,
         ("as_of", "side", "item_id"),
-        "세입·세출 예산현황(단위: 천원)",
+        "세입·세출 예산현황",
         (
             report_reference(),
             department_reference(),
             Reference(("as_of", "side", "parent_id"), "budget", ("as_of", "side", "item_id")),
         ),
+        units="(단위 : 천원, %)",
     ),
 )

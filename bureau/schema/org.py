@@ -76,6 +76,7 @@ TABLES = (
         ("as_of", "dept"),
         "부서별 팀 수·인원",
         (report_reference(),),
+        units="(단위 : 팀, 명)",
     ),
     Table(
         "bureau_summary",

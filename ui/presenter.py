@@ -1,0 +1,78 @@
+"""Presenter mode for council sessions: no sidebar or toolbar, large type, one topic per
+screen with previous/next, the as-of date and source always visible. ``?present=1``."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from ui.nav import PAGES, PAGES_BY_SLUG
+
+PARAM = "present"
+_STATE = "presenting"
+#: Chart fonts grow by this factor on a projector.
+CHART_SCALE = 1.6
+
+# Static CSS only: no text from data/ ever goes into this HTML.
+_STYLES = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stToolbar"], [data-testid="stHeader"], [data-testid="stDecoration"] { display: none; }
+[data-testid="stMainBlockContainer"] { padding: 1.5rem 3rem 4rem; max-width: 100%; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+[data-testid="stCaptionContainer"], [data-testid="stExpander"] summary { font-size: 1.35rem; }
+h1 { font-size: 3.4rem !important; }
+h2 { font-size: 2.4rem !important; }
+[data-testid="stMetricValue"] > div { font-size: 2.6rem; white-space: normal; overflow: visible; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+.present-footer { position: fixed; bottom: 0; left: 0; right: 0; padding: 0.3rem 1.5rem;
+  background: #ffffffee; border-top: 1px solid #ddd; font-size: 1.1rem; color: #333; z-index: 999; }
+</style>
+"""
+
+
+def presenter_toggle() -> bool:
+    """The sidebar switch, kept in the URL as ``present=1`` and across page switches."""
+    if _STATE not in st.session_state:
+        st.session_state[_STATE] = st.query_params.get(PARAM) == "1"
+    on = st.toggle("발표 모드", key=_STATE, persist_state="session", help="큰 글씨, 한 화면에 한 주제")
+    if on:
+        st.query_params[PARAM] = "1"
+    else:
+        st.query_params.pop(PARAM, None)
+    return on
+
+
+def is_presenting() -> bool:
+    return bool(st.session_state.get(_STATE, False))
+
+
+def presenter_frame(slug: str, footer: str) -> None:
+    """Hide the chrome, enlarge type, and show previous/next and the footer."""
+    st.html(_STYLES)
+    order = [page.slug for page in PAGES]
+    position = order.index(slug) if slug in order else 0
+    previous, following = st.columns(2)
+    if position > 0:
+        target = PAGES_BY_SLUG[order[position - 1]]
+        previous.page_link(
+            target.path,
+            label=f"이전: {target.title}",
+            icon=":material/arrow_back:",
+            query_params={PARAM: "1"},
+        )
+    if position < len(order) - 1:
+        target = PAGES_BY_SLUG[order[position + 1]]
+        following.page_link(
+            target.path,
+            label=f"다음: {target.title}",
+            icon=":material/arrow_forward:",
+            query_params={PARAM: "1"},
+        )
+    st.button("발표 모드 끝내기", icon=":material/close_fullscreen:", on_click=_stop)
+    st.html(f'<div class="present-footer">{html.escape(footer)} · {position + 1} / {len(order)}</div>')
+
+
+def _stop() -> None:
+    st.session_state[_STATE] = False
