@@ -1,0 +1,46 @@
+"""Filters in the URL: valid values restore the view; anything else falls back safely."""
+
+import pytest
+
+
+def test_url_parameters_restore_department_and_unit(open_page):
+    app = open_page("overview", dept="인사과", unit="억원")
+    assert app.selectbox(key="dept").value == "인사과"
+    assert app.segmented_control(key="unit").value == "억원"
+    assert app.dataframe[0].value.iloc[0]["’25년 예산현액(B)"] == "84.3"  # 8,428,389천원
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("dept", "없는과"),
+        ("dept", "' OR 1=1 --"),
+        ("dept", "<script>alert(1)</script>"),
+        ("unit", "달러"),
+        ("period", "1999-01-01"),
+    ],
+)
+def test_invalid_url_values_fall_back_with_a_notice(open_page, name, value):
+    app = open_page("overview", **{name: value})
+    assert [toast.value for toast in app.toast] == [
+        f"주소의 {dict(dept='부서', unit='금액 단위', period='보고 기준일')[name]} 값을 알 수 없어 "
+        "기본값으로 표시합니다."
+    ]
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["인원"] == "365명"  # the whole bureau: the default view
+    assert value not in "\n".join(element.value for element in app.markdown)
+
+
+def test_presenter_mode_from_the_url(open_page):
+    app = open_page("overview", present="1")
+    assert app.toggle(key="presenting").value is True
+    assert [button.label for button in app.button] == ["발표 모드 끝내기"]
+    app.button[0].click().run()
+    assert app.toggle(key="presenting").value is False
+    assert "present" not in app.query_params
+
+
+def test_presenter_mode_is_off_by_default(open_page):
+    app = open_page("overview")
+    assert app.toggle(key="presenting").value is False
+    assert not app.button
