@@ -67,9 +67,10 @@ def _add_chart(slide, spec: ChartSpec, left, top, width, height) -> None:
         chart.legend.position = XL_LEGEND_POSITION.TOP
         chart.legend.include_in_layout = False
     plot = chart.plots[0]
-    plot.has_data_labels = True
-    plot.data_labels.number_format = spec.number_format
-    plot.data_labels.number_format_is_linked = False
+    plot.has_data_labels = len(spec.series) == 1  # labels on grouped bars would collide
+    if plot.has_data_labels:
+        plot.data_labels.number_format = spec.number_format
+        plot.data_labels.number_format_is_linked = False
     if spec.kind != "pie":
         axis = chart.value_axis
         axis.has_title = True
@@ -83,7 +84,7 @@ def _add_chart(slide, spec: ChartSpec, left, top, width, height) -> None:
 
 def _add_table(slide, table, left, top, width, height) -> None:
     rows, columns = len(table) + 1, len(table.columns)
-    shape = slide.shapes.add_table(rows, columns, left, top, width, Emu(min(height, Pt(22) * rows)))
+    shape = slide.shapes.add_table(rows, columns, left, top, width, Emu(min(height, Pt(20) * rows)))
     grid = shape.table
     for column, name in enumerate(table.columns):
         grid.cell(0, column).text = str(name)
@@ -92,7 +93,7 @@ def _add_table(slide, table, left, top, width, height) -> None:
             grid.cell(row, column).text = "" if value is None else str(value)
     for row in range(rows):
         for column in range(columns):
-            _style_text_frame(grid.cell(row, column).text_frame, Pt(11))
+            _style_text_frame(grid.cell(row, column).text_frame, Pt(10))
 
 
 def render(slides: Sequence[SlideSpec], footer: str) -> bytes:
@@ -103,8 +104,10 @@ def render(slides: Sequence[SlideSpec], footer: str) -> bytes:
     content_width = _WIDTH - 2 * _MARGIN
     for spec in slides:
         slide = deck.slides.add_slide(blank)
-        _add_text(slide, _MARGIN, Inches(0.3), content_width, Inches(0.9), [spec.title], Pt(30), bold=True)
-        top = Inches(1.3)
+        _add_text(slide, _MARGIN, Inches(0.3), content_width, Inches(0.8), [spec.title], Pt(30), bold=True)
+        if spec.note:
+            _add_text(slide, _MARGIN, Inches(0.95), content_width, Inches(0.35), [spec.note], Pt(11))
+        top = Inches(1.35)
         has_visual = spec.chart is not None or spec.table is not None
         text_width = content_width * 0.38 if has_visual and spec.bullets else content_width
         if spec.bullets:
@@ -115,8 +118,6 @@ def render(slides: Sequence[SlideSpec], footer: str) -> bytes:
             _add_chart(slide, spec.chart, visual_left, top, visual_width, Inches(5.2))
         elif spec.table is not None:
             _add_table(slide, spec.table, visual_left, top, visual_width, Inches(5.2))
-        if spec.note:
-            _add_text(slide, _MARGIN, Inches(6.55), content_width, Inches(0.4), [spec.note], Pt(11))
         _add_text(slide, _MARGIN, Inches(6.95), content_width, Inches(0.4), [footer], Pt(10))
     buffer = io.BytesIO()
     deck.save(buffer)
