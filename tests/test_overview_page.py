@@ -4,6 +4,8 @@ import json
 
 import numpy as np
 
+from tests.printed import HEADCOUNT
+
 
 def markdown_text(app) -> str:
     return "\n".join(element.value for element in app.markdown) + "\n".join(
@@ -31,16 +33,7 @@ def test_overview_chart_has_every_departments_headcount(open_page):
     if isinstance(values, dict):
         values = np.frombuffer(__import__("base64").b64decode(values["bdata"]), dtype=values["dtype"])
     shown = dict(zip(bar["y"], [int(v) for v in values]))
-    assert shown == {
-        "총무과": 188,
-        "인사과": 39,
-        "인력개발과": 40,
-        "자치행정과": 37,
-        "시민협력과": 19,
-        "대외협력과": 16,
-        "평화기반조성과": 14,
-        "공무원수련원": 12,
-    }
+    assert shown == HEADCOUNT
     assert figure["layout"]["xaxis"]["title"]["text"] == "인원(명)"
 
 

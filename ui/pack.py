@@ -15,25 +15,20 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def pack_downloads(as_of: date) -> None:
     stamp = as_of.strftime("%Y%m%d")
+    files = (
+        ("발표 자료(PPTX)", deck, f"행정국_업무보고_{stamp}.pptx", PPTX, ":material/slideshow:"),
+        ("전체 표(XLSX)", workbook, f"행정국_업무보고_표_{stamp}.xlsx", XLSX, ":material/table_view:"),
+    )
     with st.sidebar:
         st.subheader("보고 자료")
-        st.download_button(
-            "발표 자료(PPTX)",
-            lambda: run(deck, as_of=as_of),
-            f"행정국_업무보고_{stamp}.pptx",
-            PPTX,
-            key="pack-deck",
-            on_click="ignore",
-            icon=":material/slideshow:",
-            width="stretch",
-        )
-        st.download_button(
-            "전체 표(XLSX)",
-            lambda: run(workbook, as_of=as_of),
-            f"행정국_업무보고_표_{stamp}.xlsx",
-            XLSX,
-            key="pack-workbook",
-            on_click="ignore",
-            icon=":material/table_view:",
-            width="stretch",
-        )
+        for label, make, file_name, mime, icon in files:
+            st.download_button(
+                label,
+                lambda make=make: run(make, as_of=as_of),
+                file_name,
+                mime,
+                key=f"pack-{make.__name__}",
+                on_click="ignore",
+                icon=icon,
+                width="stretch",
+            )

@@ -50,59 +50,32 @@ def reconcile(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
     ).fetchall()
     found = []
     for as_of, side, item_id, item, prior, current, actual, p_change, p_rate, p_actual in rows:
-        subject = f"{side} {item}"
-        key = f"{side}|{item_id}"
-        recomputed_change = change(prior, current)
-        recomputed_rate = change_rate(prior, current)
-        recomputed_actual = percent(actual, current)
         actual_figure, actual_name = ACTUAL_LABEL[side]
-        if p_change is not None:
+        recomputed_actual = percent(actual, current)
+        comparisons = (
+            ("증감액(C=B-A)", "’25년 예산현액 − ’24년 예산현액", p_change, change(prior, current), 0),
+            ("증감률(C/A)", "증감액 ÷ ’24년 예산현액 × 100", p_rate, change_rate(prior, current), 1),
+            (actual_figure, f"{actual_name} ÷ ’25년 예산현액 × 100", p_actual, recomputed_actual, 1),
+        )
+        for figure, rule, printed, recomputed, digits in comparisons:
+            if printed is None:
+                continue
+            matches = printed == recomputed if digits == 0 else rate_matches(printed, recomputed)
             found.append(
                 Reconciliation(
                     as_of,
                     "budget",
-                    key,
-                    subject,
-                    "증감액(C=B-A)",
-                    "’25년 예산현액 − ’24년 예산현액",
-                    number(p_change),
-                    number(recomputed_change),
-                    p_change == recomputed_change,
-                )
-            )
-        if p_rate is not None:
-            found.append(
-                Reconciliation(
-                    as_of,
-                    "budget",
-                    key,
-                    subject,
-                    "증감률(C/A)",
-                    "증감액 ÷ ’24년 예산현액 × 100",
-                    number(p_rate, 1),
-                    number(recomputed_rate, 1),
-                    rate_matches(p_rate, recomputed_rate),
-                )
-            )
-        if p_actual is not None:
-            found.append(
-                Reconciliation(
-                    as_of,
-                    "budget",
-                    key,
-                    subject,
-                    actual_figure,
-                    f"{actual_name} ÷ ’25년 예산현액 × 100",
-                    number(p_actual, 1),
-                    number(recomputed_actual, 1),
-                    rate_matches(p_actual, recomputed_actual),
-                    _actual_note(p_actual, recomputed_actual),
+                    f"{side}|{item_id}",
+                    f"{side} {item}",
+                    figure,
+                    rule,
+                    number(printed, digits),
+                    number(recomputed, digits),
+                    matches,
+                    ""
+                    if matches
+                    else f"보고서 표기 {number(printed, digits)}, "
+                    f"재계산 {number(round_half_up(recomputed, digits), digits)}",
                 )
             )
     return found
-
-
-def _actual_note(printed: float, recomputed: float | None) -> str:
-    if recomputed is None or rate_matches(printed, recomputed):
-        return ""
-    return f"보고서 표기 {number(printed, 1)}%, 재계산 {number(round_half_up(recomputed, 1), 1)}%"
