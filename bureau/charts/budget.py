@@ -1,0 +1,181 @@
+"""세입·세출 charts: the budget hierarchy, '24 vs '25, rates against the year's pace, 사업비."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from bureau.budget import Pace, is_behind
+from bureau.charts.theme import DECREASE, INCREASE, PALETTE, REFERENCE, styled
+from bureau.format import number, rate
+from bureau.units import Unit, convert
+
+SOURCE_UNIT = Unit.THOUSAND
+
+
+def _digits(unit: Unit) -> int:
+    return 0 if unit == SOURCE_UNIT else 1
+
+
+def _money(value: float, unit: Unit) -> str:
+    return f"{number(convert(value, SOURCE_UNIT, unit), _digits(unit))}{unit.value}"
+
+
+def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str, font_scale: float = 1.0) -> go.Figure:
+    """A treemap of '25 예산현액 from 계 to the leaves (click a box to drill in, the bar on
+    top to go back). ``tree`` is :func:`bureau.budget.budget_tree` in ``unit``."""
+    digits = _digits(unit)
+    text = [
+        f"{number(budget, digits)}{unit.value} · {rate(actual_rate)}% {'집행' if 'exp' in node else '징수'}"
+        for node, budget, actual_rate in zip(tree["id"], tree["budget"], tree["actual_rate"])
+    ]
+    figure = go.Figure(
+        go.Treemap(
+            ids=tree["id"],
+            labels=tree["label"],
+            parents=tree["parent"],
+            values=tree["budget"],
+            text=text,
+            branchvalues="total",
+            maxdepth=3,
+            texttemplate="<b>%{label}</b><br>%{text}<br>%{percentRoot:.1%}",
+            hovertemplate="<b>%{label}</b><br>%{text}<br>계 대비 %{percentRoot:.1%}<extra></extra>",
+            marker={"colors": [PALETTE[int(level) % len(PALETTE)] for level in tree["level"]]},
+            pathbar={"visible": True},
+            tiling={"pad": 2},
+        )
+    )
+    figure.update_layout(uniformtext={"minsize": 11, "mode": "hide"})
+    return styled(figure, title=f"{title} (단위: {unit.value})", height=460, font_scale=font_scale)
+
+
+def change_by_item(paced: pd.DataFrame, unit: Unit, title: str, font_scale: float = 1.0) -> go.Figure:
+    """’24 → ’25 예산현액 증감률 per line as diverging bars, labelled with the rate and the
+    증감액 (△ for decreases, so colour is not the only signal)."""
+    shown = paced.iloc[::-1]
+    labels = [
+        f"{rate(change_rate)}% ({_money(change, unit)})"
+        for change_rate, change in zip(shown["change_rate"], shown["change"])
+    ]
+    hover = [
+        f"’24 {_money(prior, unit)} → ’25 {_money(budget, unit)}"
+        for prior, budget in zip(shown["prior_budget"], shown["budget"])
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=shown["change_rate"],
+            y=shown["label"],
+            orientation="h",
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=hover,
+            marker_color=[INCREASE if value >= 0 else DECREASE for value in shown["change"]],
+            hovertemplate="%{y}<br>%{customdata}<br>증감률 %{x:.1f}%<extra></extra>",
+        )
+    )
+    low, high = float(shown["change_rate"].min()), float(shown["change_rate"].max())
+    span = max(high, 0) - min(low, 0)
+    figure.update_xaxes(range=[min(low, 0) - span * 0.45, max(high, 0) + span * 0.45], zeroline=True)
+    figure.update_yaxes(type="category")
+    return styled(
+        figure,
+        title=title,
+        x_title=f"’24년 대비 증감률(%) · 괄호는 증감액({unit.value})",
+        height=max(300, 60 + 32 * len(shown)),
+        font_scale=font_scale,
+    )
+
+
+#: Bars of rates above this are cut at the axis end and labelled with their value.
+RATE_AXIS_CAP = 120.0
+
+
+def rate_against_pace(paced: pd.DataFrame, title: str, x_title: str, font_scale: float = 1.0) -> go.Figure:
+    """징수율/집행률 per line against the share of the year elapsed (a dashed line).
+
+    Lines behind pace are hatched and labelled "▼ 미달"; over 100 % "▲"; ``paced`` is
+    :func:`bureau.budget.against_pace` with a ``label`` column.
+    """
+    shown = paced.iloc[::-1]
+    elapsed = float(shown["elapsed"].iloc[0]) if len(shown) else 0.0
+    rates = [0.0 if value is None or pd.isna(value) else float(value) for value in shown["actual_rate"]]
+    top = min(max([*rates, elapsed, 100.0]), RATE_AXIS_CAP)
+    marks = {Pace.FAR_BEHIND: " ▼▼ 크게 미달", Pace.BEHIND: " ▼ 미달", Pace.OVER: " ▲ 100% 초과"}
+    labels = [f"{rate(value)}%{marks.get(pace, '')}" for value, pace in zip(rates, shown["pace"])]
+    figure = go.Figure(
+        go.Bar(
+            x=[min(value, top) for value in rates],
+            y=shown["label"],
+            orientation="h",
+            text=labels,
+            textposition=["inside" if value > top * 0.8 else "outside" for value in rates],
+            insidetextanchor="end",
+            cliponaxis=False,
+            customdata=[[value, str(pace or "")] for value, pace in zip(rates, shown["pace"])],
+            marker={
+                "color": [DECREASE if is_behind(pace) else PALETTE[0] for pace in shown["pace"]],
+                "pattern": {"shape": ["/" if is_behind(pace) else "" for pace in shown["pace"]]},
+            },
+            hovertemplate="%{y}: %{customdata[0]:.1f}% (%{customdata[1]})<extra></extra>",
+        )
+    )
+    figure.add_vline(
+        x=elapsed,
+        line={"color": REFERENCE, "dash": "dash", "width": 2},
+        annotation={"text": f"연간 경과율 {rate(elapsed)}%", "yanchor": "bottom"},
+        annotation_position="top",
+    )
+    figure.update_xaxes(range=[0, top * 1.3], ticksuffix="%")
+    figure.update_yaxes(type="category")
+    return styled(
+        figure,
+        title=title,
+        x_title=x_title,
+        height=max(300, 80 + 32 * len(shown)),
+        font_scale=font_scale,
+    )
+
+
+def programs_by_department(
+    programs: pd.DataFrame, unit: Unit, selected: str | None = None, font_scale: float = 1.0
+) -> go.Figure:
+    """사업비 by department: '25 예산현액 with the amount executed overlaid, in ``unit``."""
+    shown = programs.iloc[::-1]
+    digits = _digits(unit)
+    budget = [convert(value, SOURCE_UNIT, unit) for value in shown["budget"]]
+    actual = [convert(value, SOURCE_UNIT, unit) for value in shown["actual"]]
+    opacity = [1.0 if selected in (None, dept) else 0.35 for dept in shown["dept"]]
+    figure = go.Figure(
+        [
+            go.Bar(
+                name="’25년 예산현액",
+                x=budget,
+                y=shown["dept"],
+                orientation="h",
+                marker={"color": PALETTE[5], "opacity": opacity},
+                text=[f"{number(value, digits)}" for value in budget],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate=f"%{{y}} 예산 %{{x:,.{digits}f}}{unit.value}<extra></extra>",
+            ),
+            go.Bar(
+                name="집행액",
+                x=actual,
+                y=shown["dept"],
+                orientation="h",
+                marker={"color": PALETTE[0], "opacity": opacity},
+                hovertemplate=f"%{{y}} 집행 %{{x:,.{digits}f}}{unit.value}<extra></extra>",
+            ),
+        ]
+    )
+    figure.update_layout(barmode="overlay")
+    figure.update_xaxes(range=[0, max(budget, default=1) * 1.25])
+    figure.update_yaxes(type="category")
+    return styled(
+        figure,
+        title="부서별 사업비: 예산현액과 집행액",
+        x_title=f"금액({unit.value})",
+        height=max(320, 100 + 36 * len(shown)),
+        font_scale=font_scale,
+    )
