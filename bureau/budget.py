@@ -307,8 +307,9 @@ def subject(row: object) -> str:
 
 
 def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Figure]:
-    """Per side shown: the '25 budget (with 증감률) and the rate against the year's pace;
-    then the share of the year elapsed. With only one department's lines, that line's."""
+    """Per side shown: the '25 budget (with 증감률) and the rate against the year's pace.
+    With only one department's lines, that line's — plus the share of the year elapsed
+    when a single side or line is shown (with both sides there are already four)."""
     paced = against_pace(lines, as_of)
     elapsed = fiscal_year_elapsed(as_of)
     figures: list[Figure] = []
@@ -320,8 +321,8 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Figure]:
         gap_delta, gap_arrow = _signed_delta(row.gap, "%p (경과율 대비)")
         figures.append(
             Figure(
-                f"{name} 예산현액",
-                f"{amount(row.budget, SOURCE_UNIT, unit)}{unit.value}",
+                f"{name} 예산현액({unit.value})",
+                amount(row.budget, SOURCE_UNIT, unit),
                 change_delta,
                 f"’24년 {amount(row.prior_budget, SOURCE_UNIT, unit)}{unit.value} → "
                 f"증감 {amount(row.change, SOURCE_UNIT, unit)}{unit.value}",
@@ -340,16 +341,27 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Figure]:
                 gap_arrow,
             )
         )
-    days = (as_of - date(as_of.year, 1, 1)).days + 1
-    figures.append(
-        Figure(
-            "연간 경과율",
-            f"{rate(elapsed)}%",
-            None,
-            f"{as_of.year}. 1. 1.부터 {as_of.month}. {as_of.day}.까지 {days}일 경과 (회계연도 1~12월)",
+    if len(roots) < 2:
+        days = (as_of - date(as_of.year, 1, 1)).days + 1
+        figures.append(
+            Figure(
+                "연간 경과율",
+                f"{rate(elapsed)}%",
+                None,
+                f"{as_of.year}. 1. 1.부터 {as_of.month}. {as_of.day}.까지 {days}일 경과 (회계연도 1~12월)",
+            )
         )
-    )
     return figures
+
+
+def elapsed_caption(as_of: date) -> str:
+    """``"연간 경과율 24.7% (2025. 3. 31. 기준 90/365일): 징수율·집행률을 견주는 기준"``."""
+    start = date(as_of.year, 1, 1)
+    days = (as_of - start).days + 1
+    total = (date(as_of.year + 1, 1, 1) - start).days
+    share = rate(fiscal_year_elapsed(as_of))
+    when = f"{as_of.month}. {as_of.day}. 기준 {days}/{total}일"
+    return f"연간 경과율 {share}% ({when}): 징수율·집행률을 견주는 기준"
 
 
 def budget_highlights(

@@ -10,6 +10,7 @@ from bureau.queries import meta
 from ui.data import run
 from ui.frame import page
 from ui.highlights import highlight_list
+from ui.tables import report_table
 from ui.widgets import Kpi, chart, discrepancy_notes, downloads, kpi_row
 
 BOTH = "세입·세출"
@@ -43,6 +44,7 @@ if filters.dept and lines.empty:
     st.stop()
 
 kpi_row([Kpi(**vars(figure)) for figure in budget.kpis(lines, filters.as_of, filters.unit)])
+st.caption(budget.elapsed_caption(filters.as_of))
 highlight_list(budget.budget_highlights(lines, filters.as_of, filters.unit, reconciliations))
 discrepancy_notes(reconciliations[~reconciliations["matches"]])
 
@@ -57,7 +59,7 @@ for side in sides:
     st.subheader(TITLES[side] + (f" · {filters.dept}" if filters.dept else ""))
     st.caption(f"’{filters.as_of:%y}. {filters.as_of.month}. {filters.as_of.day}. 기준 {caption}")
     table = budget.display_table(rows, filters.unit, levels=True, notes=notes)
-    st.dataframe(table, hide_index=True, height="content", key=f"table-{side}")
+    report_table(table, key=f"table-{side}")
     downloads(
         budget.numeric_table(rows, filters.unit, notes),
         f"{TITLES[side]}_{filters.as_of:%Y%m%d}_{filters.unit.value}",

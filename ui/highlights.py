@@ -9,7 +9,11 @@ import streamlit as st
 from bureau.highlights import Highlight
 
 #: A mark and a word per severity, so colour is never the only signal.
-_MARKS = {"warning": "⚠️ **주의**", "notice": "🔎 **참고**", "info": "ℹ️ 변동"}
+_MARKS = {
+    "warning": ":orange[:material/warning: **주의**]",
+    "notice": ":blue[:material/visibility: **참고**]",
+    "info": ":gray[:material/info: 현황]",
+}
 
 
 def highlight_list(items: Sequence[Highlight], title: str = "눈여겨볼 점") -> None:

@@ -76,7 +76,9 @@ def change_by_item(paced: pd.DataFrame, unit: Unit, title: str, font_scale: floa
     )
     low, high = float(shown["change_rate"].min()), float(shown["change_rate"].max())
     span = max(high, 0) - min(low, 0)
-    figure.update_xaxes(range=[min(low, 0) - span * 0.45, max(high, 0) + span * 0.45], zeroline=True)
+    # room for the outside labels on both sides of zero
+    left = min(low, 0) - span * (0.7 if low < 0 else 0.05)
+    figure.update_xaxes(range=[left, max(high, 0) + span * 0.6], zeroline=True, ticksuffix="%")
     figure.update_yaxes(type="category")
     return styled(
         figure,
@@ -170,7 +172,7 @@ def programs_by_department(
         ]
     )
     figure.update_layout(barmode="overlay")
-    figure.update_xaxes(range=[0, max(budget, default=1) * 1.25])
+    figure.update_xaxes(range=[0, max(budget, default=1) * 1.25], tickformat=",")
     figure.update_yaxes(type="category")
     return styled(
         figure,
