@@ -392,15 +392,19 @@ def budget_highlights(
     def add(kind: str, severity: str, row: object, text: str, figure: str, value: float | None) -> None:
         found.append(Highlight(PAGE, kind, severity, subject(row), text, figure, value, PAGE))  # type: ignore[arg-type]
 
-    for row in paced[paced["level"] == 0].itertuples():
+    roots = paced[paced["level"] == paced["level"].min()] if len(paced) else paced
+    for row in roots.itertuples():
+        if row.pace in (Pace.FAR_BEHIND, Pace.OVER, None) and row.is_leaf:
+            continue  # said below, with the amounts
         actual_name, rate_name = ACTUAL_NAMES[row.side]
         behind = is_behind(row.pace)
         gap = abs(row.gap) if row.gap is not None else 0
+        name = f"{row.side} 전체" if row.level == 0 else subject(row)
         add(
             "pace",
             "notice" if behind else "info",
             row,
-            f"{row.side} 전체 {rate_name} {rate(row.actual_rate)}%: 연간 경과율 {elapsed}%보다 "
+            f"{name} {rate_name} {rate(row.actual_rate)}%: 연간 경과율 {elapsed}%보다 "
             f"{rate(gap)}%p {'낮음' if behind else '높음'}",
             f"{rate(row.actual_rate)}%",
             row.actual_rate,
@@ -438,12 +442,12 @@ def budget_highlights(
         for kind, row in picks:
             mentioned.add((side, row.item_id))
             word = "증가액" if kind == "increase" else "감소액"
+            largest = f", {side} 항목 중 {word} 최대" if len(rows) > 1 else ""
             add(
                 kind,
                 "info",
                 row,
-                f"{subject(row)}: ’24년 대비 {money(row.change)}({rate(row.change_rate)}%), "
-                f"{side} 항목 중 {word} 최대",
+                f"{subject(row)}: ’24년 대비 {money(row.change)}({rate(row.change_rate)}%){largest}",
                 money(row.change),
                 float(row.change),
             )
