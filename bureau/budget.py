@@ -9,9 +9,9 @@ from enum import StrEnum
 
 import pandas as pd
 
-from bureau.format import amount, number, rate
+from bureau.format import amount, number, rate, unit_caption
 from bureau.highlights import Highlight, by_severity
-from bureau.metrics import change_rate, fiscal_year_elapsed, percent, round_half_up
+from bureau.metrics import change_rate, fiscal_year_elapsed, percent, round_half_up, share
 from bureau.units import Unit, convert
 
 #: Amounts in budget.csv are in 천원.
@@ -135,6 +135,37 @@ def depth(lines: pd.DataFrame) -> int:
 def within_depth(lines: pd.DataFrame, levels: int) -> pd.DataFrame:
     """The lines of the first ``levels`` levels (1 = only 계)."""
     return lines[lines["level"] < levels]
+
+
+def of_side(lines: pd.DataFrame, side: str, levels: int | None = None) -> pd.DataFrame:
+    """One table's lines (세입 or 세출), optionally only the first ``levels`` levels."""
+    rows = lines[lines["side"] == side]
+    return rows if levels is None else within_depth(rows, levels)
+
+
+def table_caption(as_of: date, unit: Unit) -> str:
+    """``"’25. 3. 31. 기준 (단위 : 천원, %)"`` as the report heads its tables."""
+    return f"’{as_of:%y}. {as_of.month}. {as_of.day}. 기준 {unit_caption(unit.value, '%')}"
+
+
+#: A line holding at least this share (percent) of its table's 계 hides all the others in a chart.
+DOMINANT_SHARE = 80.0
+
+
+def dominant_line(lines: pd.DataFrame, threshold: float = DOMINANT_SHARE) -> tuple[str, str, float] | None:
+    """``(item_id, item, share)`` of the lowest-level line (one with nothing beneath it) that
+    holds ``threshold`` % or more of its table's '25 budget (세출 조정교부금: 91.8 %), or None.
+    A large subtotal (세외수입, 81 % of 세입) is no problem: its children share its box."""
+    roots = lines[lines["level"] == 0]
+    if roots.empty:
+        return None
+    total = float(roots["budget"].iloc[0])
+    below = lines[(lines["level"] > 0) & lines["is_leaf"]]
+    for row in below.itertuples():
+        part = share(row.budget, total)
+        if part is not None and part >= threshold:
+            return row.item_id, row.item, part
+    return None
 
 
 def row_notes(reconciliations: pd.DataFrame, side: str) -> dict[str, str]:

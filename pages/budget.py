@@ -4,7 +4,7 @@ import streamlit as st
 
 from bureau import budget
 from bureau.charts import budget as charts
-from bureau.format import unit_caption
+from bureau.format import rate, unit_caption
 from bureau.queries import budget as budget_queries
 from bureau.queries import meta
 from ui.data import run
@@ -18,9 +18,9 @@ SIDES = {BOTH: ("세입", "세출"), "세입": ("세입",), "세출": ("세출",
 TITLES = {"세입": "세입총괄", "세출": "세출총괄"}
 
 filters = page("예산 현황", "세입‧세출 예산현황")
+unit = filters.unit
 everything = run(budget_queries.budget_lines, as_of=filters.as_of)
 reconciliations = run(meta.reconciliations, as_of=filters.as_of, table_name="budget")
-caption = unit_caption(filters.unit.value, "%")
 
 left, right = st.columns(2)
 chosen = left.segmented_control(
@@ -34,80 +34,72 @@ levels = right.segmented_control(
     format_func=lambda level: "계만" if level == 1 else f"{level}단계까지",
     key="depth",
     bind="query-params",
+    disabled=filters.dept is not None,
 )
 sides = SIDES[chosen or BOTH]
 lines = run(budget_queries.budget_lines, as_of=filters.as_of, dept=filters.dept)
 lines = lines[lines["side"].isin(sides)]
-
 if filters.dept and lines.empty:
     st.info(f"{filters.dept}의 사업비는 이 보고서의 세입‧세출 예산현황에 따로 나오지 않습니다.")
     st.stop()
 
-kpi_row([Kpi(**vars(figure)) for figure in budget.kpis(lines, filters.as_of, filters.unit)])
+kpi_row([Kpi(**vars(figure)) for figure in budget.kpis(lines, filters.as_of, unit)])
 st.caption(budget.elapsed_caption(filters.as_of))
-highlight_list(budget.budget_highlights(lines, filters.as_of, filters.unit, reconciliations))
+highlight_list(budget.budget_highlights(lines, filters.as_of, unit, reconciliations))
 discrepancy_notes(reconciliations[~reconciliations["matches"]])
 
+shown_levels = None if filters.dept else levels
 for side in sides:
-    rows = lines[lines["side"] == side]
+    rows = budget.of_side(lines, side, shown_levels)
     if rows.empty:
         st.caption(f"{TITLES[side]}: {filters.dept}에 해당하는 줄이 없습니다 (세입은 부서별로 나누지 않음).")
         continue
-    if not filters.dept:
-        rows = budget.within_depth(rows, levels)
     notes = budget.row_notes(reconciliations, side)
     st.subheader(TITLES[side] + (f" · {filters.dept}" if filters.dept else ""))
-    st.caption(f"’{filters.as_of:%y}. {filters.as_of.month}. {filters.as_of.day}. 기준 {caption}")
-    table = budget.display_table(rows, filters.unit, levels=True, notes=notes)
-    report_table(table, key=f"table-{side}")
+    st.caption(budget.table_caption(filters.as_of, unit))
+    report_table(budget.display_table(rows, unit, levels=True, notes=notes), key=f"table-{side}")
     downloads(
-        budget.numeric_table(rows, filters.unit, notes),
-        f"{TITLES[side]}_{filters.as_of:%Y%m%d}_{filters.unit.value}",
-        caption,
+        budget.numeric_table(rows, unit, notes),
+        f"{TITLES[side]}_{filters.as_of:%Y%m%d}_{unit.value}",
+        unit_caption(unit.value, "%"),
         f"download-{side}",
     )
 
 st.header("차트")
 if not filters.dept:
-    columns = st.columns(len(sides))
-    for column, side in zip(columns, sides):
-        rows = everything[everything["side"] == side]
+    for column, side in zip(st.columns(len(sides)), sides):
+        rows = budget.of_side(everything, side)
+        dominant = budget.dominant_line(rows)
         with column:
-            exclude = ()
-            if side == "세출":
-                exclude = (
-                    ("exp.adjustment_grants",)
-                    if st.toggle(
-                        "조정교부금 제외하고 보기",
-                        value=True,
-                        key="exclude-grants",
-                        help="조정교부금이 세출의 92%를 차지해 다른 항목이 보이지 않습니다.",
-                    )
-                    else ()
-                )
-            tree = budget.budget_tree(rows, filters.unit, exclude)
+            hide = dominant is not None and st.toggle(
+                f"{dominant[1]} 제외하고 보기",
+                value=True,
+                key=f"exclude-{side}",
+                help=f"{side} 계의 {rate(dominant[2])}%여서 다른 항목이 보이지 않습니다.",
+            )
+            tree = budget.budget_tree(rows, unit, [dominant[0]] if hide else [])
             chart(
-                charts.budget_hierarchy(tree, filters.unit, f"’{filters.as_of:%y}년 {TITLES[side]} 구성"),
-                budget.display_table(budget.within_depth(rows, levels), filters.unit, levels=True),
+                charts.budget_hierarchy(tree, unit, f"’{filters.as_of:%y}년 {TITLES[side]} 구성"),
+                budget.display_table(budget.within_depth(rows, levels), unit, levels=True),
                 key=f"tree-{side}",
             )
 
     for column, side in zip(st.columns(len(sides)), sides):
-        rows = budget.chart_lines(budget.within_depth(lines[lines["side"] == side], levels), filters.as_of)
+        rows = budget.chart_lines(budget.of_side(lines, side, levels), filters.as_of)
         with column:
             chart(
-                charts.change_by_item(rows, filters.unit, f"{side}: ’24년 대비 증감"),
-                budget.display_table(rows, filters.unit, levels=True),
+                charts.change_by_item(rows, unit, f"{side}: ’24년 대비 증감"),
+                budget.display_table(rows, unit, levels=True),
                 key=f"change-{side}",
             )
 
     for column, side in zip(st.columns(len(sides)), sides):
-        rows = budget.chart_lines(budget.within_depth(lines[lines["side"] == side], levels), filters.as_of)
+        rows = budget.chart_lines(budget.of_side(lines, side, levels), filters.as_of)
         rate_name = budget.ACTUAL_NAMES[side][1]
         with column:
             chart(
                 charts.rate_against_pace(rows, f"{side} 항목별 {rate_name}과 연간 경과율", f"{rate_name}(%)"),
-                budget.display_table(rows, filters.unit, levels=True),
+                budget.display_table(rows, unit, levels=True),
                 key=f"pace-{side}",
             )
 
@@ -117,12 +109,12 @@ if "세출" in sides:
     with left:
         chart(
             charts.rate_against_pace(programs, "부서별 사업비 집행률과 연간 경과율", "집행률(%)"),
-            budget.display_table(programs, filters.unit),
+            budget.display_table(programs, unit),
             key="pace-departments",
         )
     with right:
         chart(
-            charts.programs_by_department(programs, filters.unit, filters.dept),
-            budget.display_table(programs, filters.unit),
+            charts.programs_by_department(programs, unit, filters.dept),
+            budget.display_table(programs, unit),
             key="programs",
         )

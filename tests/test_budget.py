@@ -241,3 +241,19 @@ def test_highlights_in_another_unit_and_for_one_department(con, lines):
         "인사과 사업비 집행률 23.3%: 연간 경과율 24.7%보다 1.4%p 낮음",
         "인사과 사업비: ’24년 대비 △381,197천원(△4.3%)",
     ]
+
+
+def test_dominant_line(revenue, expenditure):
+    item_id, item, part = budget.dominant_line(expenditure)
+    assert (item_id, item, round(part, 1)) == ("exp.adjustment_grants", "조정교부금", 91.8)
+    # 세외수입 is 81.1 % of 세입 but its children share its box; no 세입 leaf is that large
+    assert budget.dominant_line(revenue) is None
+    assert budget.dominant_line(revenue, threshold=60)[1] == "그 외 수입"  # 63.6 %
+    assert budget.dominant_line(expenditure, threshold=95) is None
+
+
+def test_of_side_and_caption(lines):
+    top = budget.of_side(lines, "세출", 2)["item"].tolist()
+    assert top == ["계", "사업비", "조정교부금", "행정운영경비", "재무활동"]
+    assert len(budget.of_side(lines, "세입")) == 16
+    assert budget.table_caption(AS_OF, Unit.MILLION) == "’25. 3. 31. 기준 (단위 : 백만원, %)"
