@@ -154,7 +154,7 @@ def test_hierarchy_figure(expenditure):
     trace = figure.data[0]
     assert trace.type == "treemap" and trace.branchvalues == "total"
     assert "단위: 천원" in figure.layout.title.text
-    assert trace.text[0] == "4,672,831,395천원 · 35.5% 집행"
+    assert (trace.text[0], trace.customdata[0]) == ("4,672,831,395천원", "집행 35.5%")
 
 
 def test_rate_figure_marks_behind_pace_not_by_colour_only(lines):
@@ -174,8 +174,10 @@ def test_rate_figure_marks_behind_pace_not_by_colour_only(lines):
 def test_change_figure_labels(revenue):
     figure = charts.change_by_item(budget.chart_lines(revenue, AS_OF), Unit.THOUSAND, "세입: ’24년 대비 증감")
     labels = dict(zip(figure.data[0].y, figure.data[0].text))
-    assert labels["보조금반환수입"] == "△33.0% (△239,904천원)"
-    assert labels["세입 계"] == "23.1% (2,542,359천원)"
+    assert labels["보조금반환수입"] == "△33.0%"
+    assert labels["세입 계"] == "23.1%"
+    hover = dict(zip(figure.data[0].y, figure.data[0].customdata))
+    assert hover["보조금반환수입"] == "’24 727,164천원 → ’25 487,260천원<br>증감액 △239,904천원"
 
 
 def test_kpis_both_sides(lines):

@@ -146,7 +146,9 @@ def test_unit_switch_changes_tables_kpis_and_charts(open_page):
     count = len(app.get("plotly_chart"))
     layouts = [json.dumps(figures(app, i)["layout"], ensure_ascii=False) for i in range(count)]
     assert count == 8 and all("천원" not in layout for layout in layouts)
-    assert sum("억원" in layout for layout in layouts) >= 5  # hierarchy ×2, change ×2, 사업비
+    assert sum("억원" in layout for layout in layouts) == 3  # hierarchy ×2, 사업비
+    change = figures(app, 3)  # 세출: ’24년 대비 증감
+    assert "’24 46,465.2억원 → ’25 46,728.3억원<br>증감액 263.1억원" in change["data"][0]["customdata"]
     programs = figures(app, count - 1)
     assert programs["layout"]["xaxis"]["title"]["text"] == "금액(억원)"
     assert numbers(programs["data"][0]["x"])[-1] == 516.62626  # 총무과 '25 budget (last bar: top)

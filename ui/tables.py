@@ -25,5 +25,5 @@ def report_table(table: pd.DataFrame, key: str) -> None:
         elif name == "비고":
             config[name] = st.column_config.TextColumn(width="large")
         elif name == "구분":
-            config[name] = st.column_config.TextColumn(pinned=True)
+            config[name] = st.column_config.TextColumn(pinned=True, width=210)
     st.dataframe(table, hide_index=True, height="content", column_config=config, key=key)

@@ -25,41 +25,38 @@ def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str, font_scale: flo
     """A treemap of '25 예산현액 from 계 to the leaves (click a box to drill in, the bar on
     top to go back). ``tree`` is :func:`bureau.budget.budget_tree` in ``unit``."""
     digits = _digits(unit)
-    text = [
-        f"{number(budget, digits)}{unit.value} · {rate(actual_rate)}% {'집행' if 'exp' in node else '징수'}"
-        for node, budget, actual_rate in zip(tree["id"], tree["budget"], tree["actual_rate"])
-    ]
+    amounts = [f"{number(value, digits)}{unit.value}" for value in tree["budget"]]
+    verbs = ["집행" if str(node).startswith("exp") else "징수" for node in tree["id"]]
+    rates = [f"{verb} {rate(value)}%" for verb, value in zip(verbs, tree["actual_rate"])]
     figure = go.Figure(
         go.Treemap(
             ids=tree["id"],
             labels=tree["label"],
             parents=tree["parent"],
             values=tree["budget"],
-            text=text,
+            text=amounts,
+            customdata=rates,
             branchvalues="total",
             maxdepth=3,
             texttemplate="<b>%{label}</b><br>%{text}<br>%{percentRoot:.1%}",
-            hovertemplate="<b>%{label}</b><br>%{text}<br>계 대비 %{percentRoot:.1%}<extra></extra>",
+            hovertemplate="<b>%{label}</b><br>%{text} · %{customdata}<br>계 대비 %{percentRoot:.1%}"
+            "<extra></extra>",
             marker={"colors": [PALETTE[int(level) % len(PALETTE)] for level in tree["level"]]},
             pathbar={"visible": True},
             tiling={"pad": 2},
         )
     )
-    figure.update_layout(uniformtext={"minsize": 11, "mode": "hide"})
     return styled(figure, title=f"{title} (단위: {unit.value})", height=460, font_scale=font_scale)
 
 
 def change_by_item(paced: pd.DataFrame, unit: Unit, title: str, font_scale: float = 1.0) -> go.Figure:
-    """’24 → ’25 예산현액 증감률 per line as diverging bars, labelled with the rate and the
-    증감액 (△ for decreases, so colour is not the only signal)."""
+    """’24 → ’25 예산현액 증감률 per line as diverging bars, labelled with the rate (△ for
+    decreases, so colour is not the only signal); the amounts in ``unit`` on hover."""
     shown = paced.iloc[::-1]
-    labels = [
-        f"{rate(change_rate)}% ({_money(change, unit)})"
-        for change_rate, change in zip(shown["change_rate"], shown["change"])
-    ]
+    labels = [f"{rate(change_rate)}%" for change_rate in shown["change_rate"]]
     hover = [
-        f"’24 {_money(prior, unit)} → ’25 {_money(budget, unit)}"
-        for prior, budget in zip(shown["prior_budget"], shown["budget"])
+        f"’24 {_money(prior, unit)} → ’25 {_money(budget, unit)}<br>증감액 {_money(change, unit)}"
+        for prior, budget, change in zip(shown["prior_budget"], shown["budget"], shown["change"])
     ]
     figure = go.Figure(
         go.Bar(
@@ -77,13 +74,13 @@ def change_by_item(paced: pd.DataFrame, unit: Unit, title: str, font_scale: floa
     low, high = float(shown["change_rate"].min()), float(shown["change_rate"].max())
     span = max(high, 0) - min(low, 0)
     # room for the outside labels on both sides of zero
-    left = min(low, 0) - span * (0.7 if low < 0 else 0.05)
-    figure.update_xaxes(range=[left, max(high, 0) + span * 0.6], zeroline=True, ticksuffix="%")
+    left = min(low, 0) - span * (0.3 if low < 0 else 0.05)
+    figure.update_xaxes(range=[left, max(high, 0) + span * 0.25], zeroline=True, ticksuffix="%")
     figure.update_yaxes(type="category")
     return styled(
         figure,
         title=title,
-        x_title=f"’24년 대비 증감률(%) · 괄호는 증감액({unit.value})",
+        x_title="’24년 대비 증감률(%) · 증감액은 마우스를 올리면 표시",
         height=max(300, 60 + 32 * len(shown)),
         font_scale=font_scale,
     )
