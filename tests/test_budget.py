@@ -160,8 +160,8 @@ def test_hierarchy_figure(expenditure):
 def test_rate_figure_marks_behind_pace_not_by_colour_only(lines):
     programs = budget.chart_lines(budget.department_lines(lines), AS_OF)
     figure = charts.rate_against_pace(programs, "부서별 사업비 집행률과 연간 경과율", "집행률(%)")
-    bar = figure.data[0]
-    labels = dict(zip(bar.y, bar.text))
+    bar, text = figure.data
+    labels = dict(zip(text.y, text.text))
     assert labels["자치행정과"] == "0.4% ▼▼ 크게 미달"
     assert labels["인사과"] == "23.3% ▼ 미달"
     assert labels["인력개발과"] == "29.2%"
@@ -259,3 +259,13 @@ def test_of_side_and_caption(lines):
     assert top == ["계", "사업비", "조정교부금", "행정운영경비", "재무활동"]
     assert len(budget.of_side(lines, "세입")) == 16
     assert budget.table_caption(AS_OF, Unit.MILLION) == "’25. 3. 31. 기준 (단위 : 백만원, %)"
+
+
+def test_rate_figure_cuts_565_percent_at_the_axis_end_and_says_so(revenue):
+    figure = charts.rate_against_pace(budget.chart_lines(revenue, AS_OF), "세입", "징수율(%)")
+    bar, text = figure.data
+    on_bar = dict(zip(bar.y, bar.text))
+    assert on_bar["불용품매각대금"] == "565.9% ▲ 100% 초과"
+    assert dict(zip(bar.y, bar.x))["불용품매각대금"] == charts.RATE_AXIS_CAP
+    assert dict(zip(text.y, text.text))["불용품매각대금"] == ""
+    assert dict(zip(text.y, text.text))["세입 계"] == "20.1% ▼ 미달"

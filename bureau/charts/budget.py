@@ -80,7 +80,7 @@ def change_by_item(paced: pd.DataFrame, unit: Unit, title: str, font_scale: floa
     return styled(
         figure,
         title=title,
-        x_title="’24년 대비 증감률(%) · 증감액은 마우스를 올리면 표시",
+        x_title="’24년 대비 증감률(%)",
         height=max(300, 60 + 32 * len(shown)),
         font_scale=font_scale,
     )
@@ -102,22 +102,37 @@ def rate_against_pace(paced: pd.DataFrame, title: str, x_title: str, font_scale:
     top = min(max([*rates, elapsed, 100.0]), RATE_AXIS_CAP)
     marks = {Pace.FAR_BEHIND: " ▼▼ 크게 미달", Pace.BEHIND: " ▼ 미달", Pace.OVER: " ▲ 100% 초과"}
     labels = [f"{rate(value)}%{marks.get(pace, '')}" for value, pace in zip(rates, shown["pace"])]
+    capped = [value > top for value in rates]
     figure = go.Figure(
-        go.Bar(
-            x=[min(value, top) for value in rates],
-            y=shown["label"],
-            orientation="h",
-            text=labels,
-            textposition=["inside" if value > top * 0.8 else "outside" for value in rates],
-            insidetextanchor="end",
-            cliponaxis=False,
-            customdata=[[value, str(pace or "")] for value, pace in zip(rates, shown["pace"])],
-            marker={
-                "color": [DECREASE if is_behind(pace) else PALETTE[0] for pace in shown["pace"]],
-                "pattern": {"shape": ["/" if is_behind(pace) else "" for pace in shown["pace"]]},
-            },
-            hovertemplate="%{y}: %{customdata[0]:.1f}% (%{customdata[1]})<extra></extra>",
-        )
+        [
+            go.Bar(
+                x=[min(value, top) for value in rates],
+                y=shown["label"],
+                orientation="h",
+                # only a bar cut at the axis end carries its label inside
+                text=[label if cut else "" for label, cut in zip(labels, capped)],
+                textposition="inside",
+                insidetextanchor="end",
+                customdata=[[value, str(pace or "")] for value, pace in zip(rates, shown["pace"])],
+                marker={
+                    "color": [DECREASE if is_behind(pace) else PALETTE[0] for pace in shown["pace"]],
+                    "pattern": {"shape": ["/" if is_behind(pace) else "" for pace in shown["pace"]]},
+                },
+                hovertemplate="%{y}: %{customdata[0]:.1f}% (%{customdata[1]})<extra></extra>",
+                showlegend=False,
+            ),
+            # the other labels start right of the bar or of the reference line, whichever is
+            # further, so the dashed line never runs through them
+            go.Scatter(
+                x=[max(value, elapsed) + top * 0.01 for value in rates],
+                y=shown["label"],
+                mode="text",
+                text=["" if cut else label for label, cut in zip(labels, capped)],
+                textposition="middle right",
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+        ]
     )
     figure.add_vline(
         x=elapsed,
