@@ -168,6 +168,13 @@ def dominant_line(lines: pd.DataFrame, threshold: float = DOMINANT_SHARE) -> tup
     return None
 
 
+def discrepancies(reconciliations: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
+    """The reconciliations of ``lines`` where the report's printed figure disagrees."""
+    keys = set(lines["side"] + "|" + lines["item_id"])
+    shown = reconciliations["row_key"].isin(keys) & ~reconciliations["matches"].astype(bool)
+    return reconciliations[(reconciliations["table_name"] == "budget") & shown]
+
+
 def row_notes(reconciliations: pd.DataFrame, side: str) -> dict[str, str]:
     """``item_id`` → "징수율(D/B) 보고서 표기 4.7" for each of ``side``'s lines where the
     report's printed figure disagrees with the recomputed one (the table shows ours)."""

@@ -46,7 +46,7 @@ if filters.dept and lines.empty:
 kpi_row([Kpi(**vars(figure)) for figure in budget.kpis(lines, filters.as_of, unit)])
 st.caption(budget.elapsed_caption(filters.as_of))
 highlight_list(budget.budget_highlights(lines, filters.as_of, unit, reconciliations))
-discrepancy_notes(reconciliations[~reconciliations["matches"]])
+discrepancy_notes(budget.discrepancies(reconciliations, lines))
 
 shown_levels = None if filters.dept else levels
 for side in sides:
@@ -108,7 +108,9 @@ if "세출" in sides:
     left, right = st.columns(2)
     with left:
         chart(
-            charts.rate_against_pace(programs, "부서별 사업비 집행률과 연간 경과율", "집행률(%)"),
+            charts.rate_against_pace(
+                programs, "부서별 사업비 집행률과 연간 경과율", "집행률(%)", selected=filters.dept
+            ),
             budget.display_table(programs, unit),
             key="pace-departments",
         )

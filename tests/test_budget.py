@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 
 from bureau import budget
 from bureau.budget import Pace
 from bureau.charts import budget as charts
+from bureau.export import DECIMAL_FORMAT, INTEGER_FORMAT, csv_bytes, xlsx_bytes
 from bureau.queries import budget as queries
 from bureau.queries import meta
 from bureau.units import Unit
@@ -269,3 +272,32 @@ def test_rate_figure_cuts_565_percent_at_the_axis_end_and_says_so(revenue):
     assert dict(zip(bar.y, bar.x))["불용품매각대금"] == charts.RATE_AXIS_CAP
     assert dict(zip(text.y, text.text))["불용품매각대금"] == ""
     assert dict(zip(text.y, text.text))["세입 계"] == "20.1% ▼ 미달"
+
+
+def test_discrepancies_of_the_lines_shown(con, lines, reconciliations):
+    found = budget.discrepancies(reconciliations, lines)
+    assert found[["subject", "figure", "printed", "recomputed"]].values.tolist() == [
+        ["세입 임시적세외수입", "징수율(D/B)", "4.7", "5.0"]
+    ]
+    assert budget.discrepancies(reconciliations, queries.budget_lines(con, AS_OF, dept="인사과")).empty
+
+
+def test_rate_figure_fades_all_but_the_selected_department(lines):
+    programs = budget.chart_lines(budget.department_lines(lines), AS_OF)
+    bar = charts.rate_against_pace(programs, "부서별", "집행률(%)", selected="인사과").data[0]
+    opacity = dict(zip(bar.y, bar.marker.opacity))
+    assert opacity["인사과"] == 1.0 and opacity["총무과"] == 0.35
+
+
+def test_downloads_keep_numbers_with_the_triangle_format(expenditure):
+    table = budget.numeric_table(expenditure, Unit.THOUSAND)
+    sheet = load_workbook(io.BytesIO(xlsx_bytes({"세출총괄": (table, "(단위 : 천원, %)")})))["세출총괄"]
+    assert sheet["A1"].value == "(단위 : 천원, %)"
+    assert [cell.value for cell in sheet[2]][:3] == ["수준", "구분", "’24년 예산현액(A)"]
+    personnel = list(sheet[6])  # header rows 1-2, then 계, 사업비, 총무과, 인사과
+    assert personnel[1].value == "인사과"
+    assert (personnel[4].value, personnel[4].number_format) == (-381197, INTEGER_FORMAT)
+    assert (personnel[5].value, personnel[5].number_format) == (-4.3, DECIMAL_FORMAT)
+    text = csv_bytes(table)
+    assert text.startswith("\ufeff".encode())
+    assert "3,인사과,8809586,8428389,-381197,-4.3,1962449,23.3" in text.decode("utf-8-sig")

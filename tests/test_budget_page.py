@@ -173,6 +173,7 @@ def test_department_filter_narrows_to_its_lines(open_page):
     }
     text = " ".join(element.value for element in app.markdown)
     assert "자치행정과" not in text  # only 인사과's highlights
+    assert not app.warning  # the 세입 discrepancy is not among 인사과's lines
 
 
 def test_department_without_budget_lines(open_page):

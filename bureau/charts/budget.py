@@ -90,11 +90,17 @@ def change_by_item(paced: pd.DataFrame, unit: Unit, title: str, font_scale: floa
 RATE_AXIS_CAP = 120.0
 
 
-def rate_against_pace(paced: pd.DataFrame, title: str, x_title: str, font_scale: float = 1.0) -> go.Figure:
+def rate_against_pace(
+    paced: pd.DataFrame,
+    title: str,
+    x_title: str,
+    selected: str | None = None,
+    font_scale: float = 1.0,
+) -> go.Figure:
     """징수율/집행률 per line against the share of the year elapsed (a dashed line).
 
     Lines behind pace are hatched and labelled "▼ 미달"; over 100 % "▲"; ``paced`` is
-    :func:`bureau.budget.against_pace` with a ``label`` column.
+    :func:`bureau.budget.chart_lines`. With ``selected`` (a label) the other bars fade.
     """
     shown = paced.iloc[::-1]
     elapsed = float(shown["elapsed"].iloc[0]) if len(shown) else 0.0
@@ -117,6 +123,7 @@ def rate_against_pace(paced: pd.DataFrame, title: str, x_title: str, font_scale:
                 marker={
                     "color": [DECREASE if is_behind(pace) else PALETTE[0] for pace in shown["pace"]],
                     "pattern": {"shape": ["/" if is_behind(pace) else "" for pace in shown["pace"]]},
+                    "opacity": [1.0 if selected in (None, label) else 0.35 for label in shown["label"]],
                 },
                 hovertemplate="%{y}: %{customdata[0]:.1f}% (%{customdata[1]})<extra></extra>",
                 showlegend=False,
@@ -184,7 +191,7 @@ def programs_by_department(
         ]
     )
     figure.update_layout(barmode="overlay")
-    figure.update_xaxes(range=[0, max(budget, default=1) * 1.25], tickformat=",")
+    figure.update_xaxes(range=[0, max(budget, default=1) * 1.4], tickformat=",")
     figure.update_yaxes(type="category")
     return styled(
         figure,
