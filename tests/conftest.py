@@ -47,9 +47,11 @@ def open_page(built_database: Path, monkeypatch: pytest.MonkeyPatch) -> OpenPage
         app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         for name, value in query_params.items():
             app.query_params[name] = value
-        app.run()
         if slug != "overview":
-            app.switch_page(f"pages/{slug}.py").run()
+            # Open the page directly (as a browser at /slug?… does): switching after a first
+            # run would drop the parameters bound to the first page's sidebar widgets.
+            app.switch_page(f"pages/{slug}.py")
+        app.run()
         assert not app.exception, [error.message for error in app.exception]
         return app
 

@@ -16,6 +16,9 @@ class PageInfo:
         return f"pages/{self.slug}.py"
 
 
-PAGES: tuple[PageInfo, ...] = (PageInfo("overview", "개요", ":material/dashboard:"),)
+PAGES: tuple[PageInfo, ...] = (
+    PageInfo("overview", "개요", ":material/dashboard:"),
+    PageInfo("budget", "예산 현황", ":material/account_balance_wallet:"),
+)
 
 PAGES_BY_SLUG: dict[str, PageInfo] = {page.slug: page for page in PAGES}

@@ -24,12 +24,20 @@ class Kpi:
     help: str | None = None
     #: "normal" (up is good), "inverse" or "off"
     delta_color: str = "normal"
+    #: "auto" (follows a leading minus), "up", "down" or "off" — for △ deltas
+    delta_arrow: str = "auto"
 
 
 def kpi_row(kpis: Sequence[Kpi]) -> None:
     for column, kpi in zip(st.columns(len(kpis)), kpis):
         column.metric(
-            kpi.label, kpi.value, kpi.delta, help=kpi.help, delta_color=kpi.delta_color, border=True
+            kpi.label,
+            kpi.value,
+            kpi.delta,
+            help=kpi.help,
+            delta_color=kpi.delta_color,
+            delta_arrow=kpi.delta_arrow,
+            border=True,
         )
 
 

@@ -18,16 +18,30 @@ def budget_lines(
 ) -> pd.DataFrame:
     """Budget lines of one report in the report's order, amounts in 천원.
 
-    ``side`` is 세입 or 세출; ``dept`` keeps the lines of one department.
+    ``side`` is 세입 or 세출; ``dept`` keeps the lines of one department. ``level`` is the
+    line's depth in its table (계 = 0) and ``is_leaf`` whether no line sits beneath it.
     """
     return frame(
         con,
         """
-        SELECT fiscal_year, side, item_id, parent_id, item, dept, prior_budget, budget, actual,
-               printed_change, printed_change_rate, printed_actual_rate
-        FROM budget
-        WHERE as_of = ? AND (? IS NULL OR side = ?) AND (? IS NULL OR dept = ?)
-        ORDER BY side, sort_order
+        WITH RECURSIVE tree AS (
+            SELECT as_of, side, item_id, 0 AS level FROM budget WHERE parent_id IS NULL
+            UNION ALL
+            SELECT b.as_of, b.side, b.item_id, t.level + 1
+            FROM budget b JOIN tree t
+              ON b.as_of = t.as_of AND b.side = t.side AND b.parent_id = t.item_id
+        )
+        SELECT b.fiscal_year, b.side, b.item_id, b.parent_id, b.item, b.dept,
+               b.prior_budget, b.budget, b.actual,
+               b.printed_change, b.printed_change_rate, b.printed_actual_rate,
+               b.sort_order, CAST(t.level AS INTEGER) AS level,
+               NOT EXISTS (
+                   SELECT 1 FROM budget c
+                   WHERE c.as_of = b.as_of AND c.side = b.side AND c.parent_id = b.item_id
+               ) AS is_leaf
+        FROM budget b JOIN tree t USING (as_of, side, item_id)
+        WHERE b.as_of = ? AND (? IS NULL OR b.side = ?) AND (? IS NULL OR b.dept = ?)
+        ORDER BY b.side, b.sort_order
         """,
         [as_of, side, side, dept, dept],
     )

@@ -1,0 +1,122 @@
+"""예산 현황: 세입총괄·세출총괄 in full, by department, against the pace of the year."""
+
+import streamlit as st
+
+from bureau import budget
+from bureau.charts import budget as charts
+from bureau.format import rate, unit_caption
+from bureau.queries import budget as budget_queries
+from bureau.queries import meta
+from ui.data import run
+from ui.frame import page
+from ui.highlights import highlight_list
+from ui.tables import report_table
+from ui.widgets import Kpi, chart, discrepancy_notes, downloads, kpi_row
+
+BOTH = "세입·세출"
+SIDES = {BOTH: ("세입", "세출"), "세입": ("세입",), "세출": ("세출",)}
+TITLES = {"세입": "세입총괄", "세출": "세출총괄"}
+
+filters = page("예산 현황", "세입‧세출 예산현황")
+unit = filters.unit
+everything = run(budget_queries.budget_lines, as_of=filters.as_of)
+reconciliations = run(meta.reconciliations, as_of=filters.as_of, table_name="budget")
+
+left, right = st.columns(2)
+chosen = left.segmented_control(
+    "구분", list(SIDES), default=BOTH, required=True, key="side", bind="query-params"
+)
+levels = right.segmented_control(
+    "표시 수준",
+    list(range(1, budget.depth(everything) + 1)),
+    default=budget.depth(everything),
+    required=True,
+    format_func=lambda level: "계만" if level == 1 else f"{level}단계까지",
+    key="depth",
+    bind="query-params",
+    disabled=filters.dept is not None,
+)
+sides = SIDES[chosen or BOTH]
+lines = run(budget_queries.budget_lines, as_of=filters.as_of, dept=filters.dept)
+lines = lines[lines["side"].isin(sides)]
+if filters.dept and lines.empty:
+    st.info(f"{filters.dept}의 사업비는 이 보고서의 세입‧세출 예산현황에 따로 나오지 않습니다.")
+    st.stop()
+
+kpi_row([Kpi(**vars(figure)) for figure in budget.kpis(lines, filters.as_of, unit)])
+st.caption(budget.elapsed_caption(filters.as_of))
+highlight_list(budget.budget_highlights(lines, filters.as_of, unit, reconciliations))
+discrepancy_notes(budget.discrepancies(reconciliations, lines))
+
+shown_levels = None if filters.dept else levels
+for side in sides:
+    rows = budget.of_side(lines, side, shown_levels)
+    if rows.empty:
+        st.caption(f"{TITLES[side]}: {filters.dept}에 해당하는 줄이 없습니다 (세입은 부서별로 나누지 않음).")
+        continue
+    notes = budget.row_notes(reconciliations, side)
+    st.subheader(TITLES[side] + (f" · {filters.dept}" if filters.dept else ""))
+    st.caption(budget.table_caption(filters.as_of, unit))
+    report_table(budget.display_table(rows, unit, levels=True, notes=notes), key=f"table-{side}")
+    downloads(
+        budget.numeric_table(rows, unit, notes),
+        f"{TITLES[side]}_{filters.as_of:%Y%m%d}_{unit.value}",
+        unit_caption(unit.value, "%"),
+        f"download-{side}",
+    )
+
+st.header("차트")
+if not filters.dept:
+    for column, side in zip(st.columns(len(sides)), sides):
+        rows = budget.of_side(everything, side)
+        dominant = budget.dominant_line(rows)
+        with column:
+            hide = dominant is not None and st.toggle(
+                f"{dominant[1]} 제외하고 보기",
+                value=True,
+                key=f"exclude-{side}",
+                help=f"{side} 계의 {rate(dominant[2])}%여서 다른 항목이 보이지 않습니다.",
+            )
+            tree = budget.budget_tree(rows, unit, [dominant[0]] if hide else [])
+            chart(
+                charts.budget_hierarchy(tree, unit, f"’{filters.as_of:%y}년 {TITLES[side]} 구성"),
+                budget.display_table(budget.within_depth(rows, levels), unit, levels=True),
+                key=f"tree-{side}",
+            )
+
+    for column, side in zip(st.columns(len(sides)), sides):
+        rows = budget.chart_lines(budget.of_side(lines, side, levels), filters.as_of)
+        with column:
+            chart(
+                charts.change_by_item(rows, unit, f"{side}: ’24년 대비 증감"),
+                budget.display_table(rows, unit, levels=True),
+                key=f"change-{side}",
+            )
+
+    for column, side in zip(st.columns(len(sides)), sides):
+        rows = budget.chart_lines(budget.of_side(lines, side, levels), filters.as_of)
+        rate_name = budget.ACTUAL_NAMES[side][1]
+        with column:
+            chart(
+                charts.rate_against_pace(rows, f"{side} 항목별 {rate_name}과 연간 경과율", f"{rate_name}(%)"),
+                budget.display_table(rows, unit, levels=True),
+                key=f"pace-{side}",
+            )
+
+if "세출" in sides:
+    programs = budget.chart_lines(budget.department_lines(everything), filters.as_of)
+    left, right = st.columns(2)
+    with left:
+        chart(
+            charts.rate_against_pace(
+                programs, "부서별 사업비 집행률과 연간 경과율", "집행률(%)", selected=filters.dept
+            ),
+            budget.display_table(programs, unit),
+            key="pace-departments",
+        )
+    with right:
+        chart(
+            charts.programs_by_department(programs, unit, filters.dept),
+            budget.display_table(programs, unit),
+            key="programs",
+        )
