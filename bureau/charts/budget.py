@@ -21,7 +21,7 @@ def _money(value: float, unit: Unit) -> str:
     return f"{number(convert(value, SOURCE_UNIT, unit), _digits(unit))}{unit.value}"
 
 
-def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str, font_scale: float = 1.0) -> go.Figure:
+def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
     """A treemap of '25 예산현액 from 계 to the leaves (click a box to drill in, the bar on
     top to go back). ``tree`` is :func:`bureau.budget.budget_tree` in ``unit``."""
     digits = _digits(unit)
@@ -46,10 +46,10 @@ def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str, font_scale: flo
             tiling={"pad": 2},
         )
     )
-    return styled(figure, title=f"{title} (단위: {unit.value})", height=460, font_scale=font_scale)
+    return styled(figure, title=f"{title} (단위: {unit.value})", height=460)
 
 
-def change_by_item(paced: pd.DataFrame, unit: Unit, title: str, font_scale: float = 1.0) -> go.Figure:
+def change_by_item(paced: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
     """’24 → ’25 예산현액 증감률 per line as diverging bars, labelled with the rate (△ for
     decreases, so colour is not the only signal); the amounts in ``unit`` on hover."""
     shown = paced.iloc[::-1]
@@ -82,7 +82,6 @@ def change_by_item(paced: pd.DataFrame, unit: Unit, title: str, font_scale: floa
         title=title,
         x_title="’24년 대비 증감률(%)",
         height=max(300, 60 + 32 * len(shown)),
-        font_scale=font_scale,
     )
 
 
@@ -95,7 +94,6 @@ def rate_against_pace(
     title: str,
     x_title: str,
     selected: str | None = None,
-    font_scale: float = 1.0,
 ) -> go.Figure:
     """징수율/집행률 per line against the share of the year elapsed (a dashed line).
 
@@ -154,13 +152,10 @@ def rate_against_pace(
         title=title,
         x_title=x_title,
         height=max(300, 80 + 32 * len(shown)),
-        font_scale=font_scale,
     )
 
 
-def programs_by_department(
-    programs: pd.DataFrame, unit: Unit, selected: str | None = None, font_scale: float = 1.0
-) -> go.Figure:
+def programs_by_department(programs: pd.DataFrame, unit: Unit, selected: str | None = None) -> go.Figure:
     """사업비 by department: '25 예산현액 with the amount executed overlaid, in ``unit``."""
     shown = programs.iloc[::-1]
     digits = _digits(unit)
@@ -198,5 +193,4 @@ def programs_by_department(
         title="부서별 사업비: 예산현액과 집행액",
         x_title=f"금액({unit.value})",
         height=max(320, 100 + 36 * len(shown)),
-        font_scale=font_scale,
     )
