@@ -1,8 +1,9 @@
 """The sidebar filters every page shares, kept in the URL so a link restores the view.
 
-``dept``, ``period`` and ``unit`` are widgets bound to URL query parameters (they survive
-page switches); ``present`` is handled by :mod:`ui.presenter`. A value in the URL that is not
-valid falls back to the default with a short notice; it never reaches a query.
+``dept``, ``period``, ``unit`` (and ``present``, see :mod:`ui.presenter`) are read from the URL
+once per session, then held in the session so they survive page switches, and written back
+to the URL on every run so a copied link opens exactly the same view. A value in the URL
+that is not valid falls back to the default with a short notice; it never reaches a query.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ui.presenter import presenter_toggle
 
 ALL_DEPARTMENTS = "전체"
 _LABELS = {"dept": "부서", "period": "보고 기준일", "unit": "금액 단위"}
+_CHOICES = "shared_filters"
 
 
 @dataclass(frozen=True)
@@ -27,42 +29,59 @@ class Filters:
     present: bool
 
 
-def invalid_parameters(valid: dict[str, list[str]]) -> list[str]:
-    """Names of URL parameters whose value is not one of the valid options."""
-    return [
-        name
-        for name, options in valid.items()
-        if (value := st.query_params.get(name)) is not None and value not in options
-    ]
+def _choices(valid: dict[str, list[str]]) -> dict[str, str]:
+    """The session's choices; on its first run they come from the URL (first option if invalid)."""
+    if _CHOICES not in st.session_state:
+        choices, invalid = {}, []
+        for name, options in valid.items():
+            value = st.query_params.get(name)
+            if value is not None and value not in options:
+                invalid.append(name)
+            choices[name] = value if value in options else options[0]
+        st.session_state[_CHOICES] = choices
+        for name in invalid:
+            st.toast(f"주소의 {_LABELS[name]} 값을 알 수 없어 기본값으로 표시합니다.", icon=":material/info:")
+    choices = st.session_state[_CHOICES]
+    for name, options in valid.items():
+        if choices.get(name) not in options:  # e.g. a department missing from another report
+            choices[name] = options[0]
+        st.session_state[name] = choices[name]  # the widget on this page starts from the choice
+    return choices
+
+
+def _chosen(name: str) -> None:
+    st.session_state[_CHOICES][name] = st.session_state[name]
+
+
+def _write_url(choices: dict[str, str], valid: dict[str, list[str]]) -> None:
+    for name, options in valid.items():
+        if choices[name] == options[0]:
+            st.query_params.pop(name, None)
+        else:
+            st.query_params[name] = choices[name]
 
 
 def sidebar_filters(periods: list[date], departments: list[str]) -> Filters:
     """Period, department, unit and presenter widgets; returns what the page should apply."""
-    period_options = [day.isoformat() for day in periods]
-    unit_options = [unit.value for unit in DISPLAY_UNITS]
-    invalid = invalid_parameters(
-        {"dept": [ALL_DEPARTMENTS, *departments], "unit": unit_options, "period": period_options}
-    )
+    valid = {
+        "period": [day.isoformat() for day in periods],
+        "dept": [ALL_DEPARTMENTS, *departments],
+        "unit": [unit.value for unit in DISPLAY_UNITS],
+    }
+    choices = _choices(valid)
     with st.sidebar:
         st.header("보기 설정")
-        period = period_options[0]
-        if len(period_options) > 1:
-            period = st.selectbox("보고 기준일", period_options, key="period", bind="query-params")
-        dept = st.selectbox("부서", [ALL_DEPARTMENTS, *departments], key="dept", bind="query-params")
-        unit = st.segmented_control(
-            "금액 단위",
-            unit_options,
-            default=Unit.THOUSAND.value,
-            required=True,
-            key="unit",
-            bind="query-params",
+        if len(valid["period"]) > 1:
+            st.selectbox("보고 기준일", valid["period"], key="period", on_change=_chosen, args=("period",))
+        st.selectbox("부서", valid["dept"], key="dept", on_change=_chosen, args=("dept",))
+        st.segmented_control(
+            "금액 단위", valid["unit"], required=True, key="unit", on_change=_chosen, args=("unit",)
         )
         present = presenter_toggle()
-    for name in invalid:
-        st.toast(f"주소의 {_LABELS[name]} 값을 알 수 없어 기본값으로 표시합니다.", icon=":material/info:")
+    _write_url(choices, valid)
     return Filters(
-        date.fromisoformat(period),
-        None if dept == ALL_DEPARTMENTS else dept,
-        Unit(unit or Unit.THOUSAND),
+        date.fromisoformat(choices["period"]),
+        None if choices["dept"] == ALL_DEPARTMENTS else choices["dept"],
+        Unit(choices["unit"]),
         present,
     )

@@ -6,6 +6,7 @@ import inspect
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from bureau.format import korean_date
 from bureau.queries import meta, org
@@ -15,8 +16,18 @@ from ui.pack import pack_downloads
 from ui.presenter import presenter_frame
 
 
+def _run_through_app() -> None:
+    """Streamlit treats a ``pages/`` folder beside app.py as an old-style multipage app until
+    ``st.navigation`` has run once in the server; a deep link (``/budget``) as the very first
+    request would then run the page without app.py. Switch to app.py's navigation and rerun."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page(title: str, subtitle: str | None = None) -> Filters:
     """Render the page header and sidebar; return the filters the page should apply."""
+    _run_through_app()
     # Streamlit executes each page file as a script, so the caller's file names the page.
     slug = Path(inspect.stack()[1].filename).stem
     build_errors = ensure_database()

@@ -10,7 +10,8 @@ import streamlit as st
 from ui.nav import PAGES, PAGES_BY_SLUG
 
 PARAM = "present"
-_STATE = "presenting"
+_STATE = "presenting"  # the toggle widget
+_ON = "presenter_on"  # the session's choice, which outlives each page's widget
 #: Chart fonts grow by this factor on a projector.
 CHART_SCALE = 1.6
 
@@ -33,10 +34,12 @@ h2 { font-size: 2.4rem !important; }
 
 
 def presenter_toggle() -> bool:
-    """The sidebar switch, kept in the URL as ``present=1`` and across page switches."""
-    if _STATE not in st.session_state:
-        st.session_state[_STATE] = st.query_params.get(PARAM) == "1"
-    on = st.toggle("발표 모드", key=_STATE, persist_state="session", help="큰 글씨, 한 화면에 한 주제")
+    """The sidebar switch, read from ``present=1`` once per session, held across page
+    switches and written back to the URL."""
+    if _ON not in st.session_state:
+        st.session_state[_ON] = st.query_params.get(PARAM) == "1"
+    st.session_state[_STATE] = st.session_state[_ON]
+    on = st.toggle("발표 모드", key=_STATE, on_change=_toggled, help="큰 글씨, 한 화면에 한 주제")
     if on:
         st.query_params[PARAM] = "1"
     else:
@@ -44,8 +47,12 @@ def presenter_toggle() -> bool:
     return on
 
 
+def _toggled() -> None:
+    st.session_state[_ON] = st.session_state[_STATE]
+
+
 def is_presenting() -> bool:
-    return bool(st.session_state.get(_STATE, False))
+    return bool(st.session_state.get(_ON, False))
 
 
 def presenter_frame(slug: str, footer: str) -> None:
@@ -75,4 +82,4 @@ def presenter_frame(slug: str, footer: str) -> None:
 
 
 def _stop() -> None:
-    st.session_state[_STATE] = False
+    st.session_state[_ON] = False
