@@ -21,6 +21,11 @@ def _build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    except OSError as failure:  # unreadable folder, no permission to write the database...
+        where = failure.filename or args.database
+        print(f"{where}:0:0: {failure.strerror or failure}", file=sys.stderr)
+        print("빌드 실패: 파일을 읽거나 쓸 수 없습니다. 기존 데이터베이스는 그대로입니다.", file=sys.stderr)
+        return 1
     total = sum(result.rows.values())
     print(
         f"built {result.database} ({total:,} rows in {len(result.rows)} tables, build {result.build_id[:8]})"

@@ -62,3 +62,19 @@ def eok_as_jo(eok: float) -> str:
     if jo == 0:
         return f"{sign}{rest:,}억원"
     return f"{sign}{jo}조 {rest:,}억원" if rest else f"{sign}{jo}조원"
+
+
+#: Characters that Markdown (CommonMark plus Streamlit's :color[], :icon:, $math$ and
+#: ~~strike~~ extensions) treats as syntax; escaped with a backslash they print as such.
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~$:=&\"'")
+
+
+def markdown_text(value: object) -> str:
+    """Text from data/, safe to put inside ``st.markdown`` (and any markdown label).
+
+    Every Markdown-special character is backslash-escaped so ``**bold**``, links,
+    images, HTML such as ``<script>`` and Streamlit's ``:red[...]`` show literally;
+    line breaks become spaces so a cell cannot start a heading or a list.
+    """
+    text = " ".join(str(value).split())
+    return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from bureau.format import korean_date
+from bureau.format import korean_date, markdown_text
 from bureau.queries import meta, org
 from ui.data import ensure_database, run
 from ui.filters import Filters, sidebar_filters
@@ -20,7 +20,7 @@ def page(title: str, subtitle: str | None = None) -> Filters:
 
     st.title(title)
     st.caption(
-        f"기준일 {korean_date(filters.as_of)} · 출처: {report['source']}"
+        f"기준일 {korean_date(filters.as_of)} · 출처: {markdown_text(report['source'])}"
         + (f" · {subtitle}" if subtitle else "")
     )
     if build_errors:
