@@ -62,19 +62,22 @@ def decode(path: Path, raw: bytes) -> tuple[str | None, list[SourceError]]:
     valid multi-byte UTF-8, is UTF-8 with a broken byte, never CP949 (decoding it as CP949
     could "succeed" with garbled Korean).
     """
+    has_bom = raw.startswith(_BOM)
+    raw = raw[len(_BOM) :] if has_bom else raw
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
         failure = error
-    looks_utf8 = raw.startswith(_BOM) or any(byte >= 0x80 for byte in raw[: failure.start])
+    looks_utf8 = has_bom or any(byte >= 0x80 for byte in raw[: failure.start])
     if not looks_utf8:
         try:
             return raw.decode("cp949"), []
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as error:
+            failure = error  # a CP949 file with a broken byte: point at that byte
     line_start = raw.rfind(b"\n", 0, failure.start) + 1
     line = raw[: failure.start].count(b"\n") + 1
-    column = len(raw[line_start : failure.start].decode("utf-8", errors="replace")) + 1
+    codec = "utf-8" if looks_utf8 else "cp949"
+    column = len(raw[line_start : failure.start].decode(codec, errors="replace")) + 1
     message = (
         f"인코딩 오류: byte 0x{raw[failure.start]:02x} is neither UTF-8 nor CP949 "
         "(save the file as 'CSV UTF-8')"
