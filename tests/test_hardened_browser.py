@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,9 @@ def test_markup_in_data_renders_as_text_and_server_is_hardened(tmp_path: Path):
         assert page.locator("[data-testid=stAppDeployButton]").count() == 0
         # XSRF protection on: the server hands the page its XSRF cookie
         assert any(cookie["name"] == "_streamlit_xsrf" for cookie in page.context.cookies())
+        # CORS protection on: no other origin is allowed to read responses
+        request = urllib.request.Request(
+            f"{base_url}/_stcore/health", headers={"Origin": "http://evil.example"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers.get("Access-Control-Allow-Origin") in (None, base_url)
