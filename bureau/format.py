@@ -84,3 +84,12 @@ def markdown_text(value: object) -> str:
     """
     text = _AUTOLINK.sub(lambda match: match.group(1) + WORD_JOINER, " ".join(str(value).split()))
     return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in text)
+
+
+def plotly_text(value: object) -> str:
+    """Text from data/, safe inside a Plotly figure (category values, labels, hover text).
+
+    Plotly reads ``<b>``, ``<a href=…>``, ``<br>`` and entities in every text it draws;
+    escaping ``&``, ``<`` and ``>`` as entities makes it show the text as it is.
+    """
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

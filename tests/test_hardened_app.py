@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from bureau import paths
 from bureau.build import build
-from bureau.format import markdown_text
+from bureau.format import markdown_text, plotly_text
 from bureau.queries import org
 from ui import data
 
@@ -88,7 +88,9 @@ def make_hostile_sources(tmp_path: Path) -> Path:
     sources = tmp_path / "sources"
     shutil.copytree(paths.sources_dir(), sources)
     for path in sources.glob("*.csv"):
-        path.write_text(path.read_text(encoding="utf-8").replace("인사과", "**인사과**"), encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("인사과", "**인사과**").replace("자치행정과", "<b>자치</b>행정과 & Co")
+        path.write_text(text, encoding="utf-8")
     duties = sources / "duties.csv"
     duties.write_text(
         duties.read_text(encoding="utf-8") + '2025-03-31,총무과,9,"<script>alert(1)</script>"\n',
@@ -131,6 +133,11 @@ def test_markup_in_data_is_shown_literally(hostile_database: Path):
         assert "**인사과**" not in body
         assert "<script>" not in body
         assert "](http" not in body
+
+
+def test_plotly_text_escapes_markup():
+    assert plotly_text("<b>자치</b>행정과 & Co") == "&lt;b&gt;자치&lt;/b&gt;행정과 &amp; Co"
+    assert plotly_text("총무과") == "총무과"
 
 
 def test_no_page_or_widget_allows_raw_html():

@@ -35,6 +35,9 @@ def test_markup_in_data_renders_as_text_and_server_is_hardened(tmp_path: Path):
         assert "<script>alert(1)</script>" in text
         assert "![x](http://example.com/x.png) <img src=x onerror=alert(1)>" in text
         assert main.locator("strong", has_text="인사과").count() == 0
+        assert "<b>자치</b>행정과 & Co" in text  # in the duties list...
+        ticks = page.locator("[data-testid=stPlotlyChart] .ytick text").all_text_contents()
+        assert "<b>자치</b>행정과 & Co" in ticks  # ...and on the chart's axis, tags and all
         assert page.locator("img[src*='example.com'], img[src='x']").count() == 0
         assert page.locator("a[href*='example.com']").count() == 0  # nor a link
         assert page.locator("script", has_text="alert(1)").count() == 0
