@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bureau import paths
 from bureau.build import build, is_stale
-from bureau.db import connect_read_only
+from bureau.connection import open_read_only
 from bureau.pack.build import deck, workbook
 from bureau.queries import meta
 from bureau.sources import SourceErrors
@@ -25,6 +25,11 @@ def _build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    except OSError as failure:  # unreadable folder, no permission to write the database...
+        where = failure.filename or args.database
+        print(f"{where}:0:0: {failure.strerror or failure}", file=sys.stderr)
+        print("빌드 실패: 파일을 읽거나 쓸 수 없습니다. 기존 데이터베이스는 그대로입니다.", file=sys.stderr)
+        return 1
     total = sum(result.rows.values())
     print(
         f"built {result.database} ({total:,} rows in {len(result.rows)} tables, build {result.build_id[:8]})"
@@ -39,7 +44,7 @@ def _pack(args: argparse.Namespace) -> int:
     database = Path(args.database)
     if is_stale(Path(args.sources), database) and _build(args) != 0:
         return 1
-    with connect_read_only(database) as con:
+    with open_read_only(database) as con:
         as_of = date.fromisoformat(args.as_of) if args.as_of else meta.report_dates(con)[0]
         content = deck(con, as_of) if args.command == "deck" else workbook(con, as_of)
     Path(args.output).write_bytes(content)

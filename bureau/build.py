@@ -83,7 +83,11 @@ def source_digest(sources: Path) -> dict[str, str]:
 
 
 def load_sources(sources: Path) -> dict[str, pa.Table]:
-    """Read and validate every table; raise SourceErrors listing all row-level problems."""
+    """Read and validate every table; raise SourceErrors listing every problem found.
+
+    When rows are rejected, the cross-row checks still run on the rows that loaded, so
+    one report lists a bad cell in one file and a duplicate key in another together.
+    """
     loaded: dict[str, pa.Table] = {}
     errors: list[SourceError] = []
     for table in TABLES:
@@ -91,8 +95,30 @@ def load_sources(sources: Path) -> dict[str, pa.Table]:
         errors.extend(table_errors)
         loaded[table.name] = arrow_table(table, rows)
     if errors:
-        raise SourceErrors(errors)
+        raise SourceErrors(errors + _cross_row_errors_of_partial(loaded, {error.file for error in errors}))
     return loaded
+
+
+def _cross_row_errors_of_partial(loaded: dict[str, pa.Table], incomplete: set[str]) -> list[SourceError]:
+    """Cross-row errors among the rows that did load, leaving out any that a rejected row
+    could explain: errors in a file with row errors, or that depend on such a file."""
+    con = duckdb.connect(config={"enable_external_access": False})
+    try:
+        for name, arrow in loaded.items():
+            con.from_arrow(arrow).create(name)
+        found = []
+        for check in ERROR_CHECKS:
+            try:
+                found.extend(check(con))
+            except Exception:  # a check that cannot cope with partial data: the build fails
+                continue  # anyway, and the check runs again once the rows above are fixed
+    finally:
+        con.close()
+    return [
+        error
+        for error in found
+        if error.file not in incomplete and not incomplete.intersection(error.related)
+    ]
 
 
 def _write(con: duckdb.DuckDBPyConnection, loaded: dict[str, pa.Table]) -> list[Reconciliation]:
@@ -150,15 +176,30 @@ class _build_lock:
     """An exclusive lock so two builds (CLI and app) never interleave."""
 
     def __init__(self, database: Path) -> None:
+        self._database = database
         self._path = database.with_name(f".{database.name}.lock")
 
     def __enter__(self) -> None:
         self._file = self._path.open("w")
         fcntl.flock(self._file, fcntl.LOCK_EX)
+        remove_leftovers(self._database)
 
     def __exit__(self, *exc: object) -> None:
         fcntl.flock(self._file, fcntl.LOCK_UN)
         self._file.close()
+
+
+def remove_leftovers(database: Path) -> list[Path]:
+    """Delete temp files of builds that died (SIGKILL, power loss) before publishing.
+
+    Call with the build lock held: a build writes its temp file only while it holds the
+    lock, so every temp file found then belongs to a build that no longer runs.
+    """
+    removed = []
+    for leftover in database.parent.glob(f".{database.name}.*.tmp*"):
+        leftover.unlink(missing_ok=True)
+        removed.append(leftover)
+    return removed
 
 
 def is_stale(sources: Path, database: Path) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from bureau.metrics import round_half_up
@@ -62,3 +63,33 @@ def eok_as_jo(eok: float) -> str:
     if jo == 0:
         return f"{sign}{rest:,}억원"
     return f"{sign}{jo}조 {rest:,}억원" if rest else f"{sign}{jo}조원"
+
+
+#: Characters that Markdown (CommonMark plus Streamlit's :color[], :icon:, $math$ and
+#: ~~strike~~ extensions) treats as syntax; escaped with a backslash they print as such.
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~$:=&\"'")
+#: The Markdown renderer turns bare ``http://``/``www.`` text into links even when escaped;
+#: an invisible WORD JOINER after the scheme keeps such text from becoming a link.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|www)(?=[:.])")
+WORD_JOINER = "\u2060"
+
+
+def markdown_text(value: object) -> str:
+    """Text from data/, safe to put inside ``st.markdown`` (and any markdown label).
+
+    Every Markdown-special character is backslash-escaped so ``**bold**``, links,
+    images, HTML such as ``<script>`` and Streamlit's ``:red[...]`` show literally;
+    line breaks become spaces so a cell cannot start a heading or a list; a URL stays
+    plain text (not a clickable link).
+    """
+    text = _AUTOLINK.sub(lambda match: match.group(1) + WORD_JOINER, " ".join(str(value).split()))
+    return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in text)
+
+
+def plotly_text(value: object) -> str:
+    """Text from data/, safe inside a Plotly figure (category values, labels, hover text).
+
+    Plotly reads ``<b>``, ``<a href=…>``, ``<br>`` and entities in every text it draws;
+    escaping ``&``, ``<`` and ``>`` as entities makes it show the text as it is.
+    """
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 #: Encodings accepted, in the order tried. Excel on Korean Windows saves CP949.
 ENCODINGS = ("utf-8-sig", "cp949")
 
+_BOM = b"\xef\xbb\xbf"
+
 
 @dataclass(frozen=True, order=True)
 class SourceError:
@@ -29,6 +31,9 @@ class SourceError:
     line: int
     column: int
     message: str
+    #: Other source files this error depends on (a reference check names its target), so
+    #: the build can drop it when that file has errors of its own (they would be spurious).
+    related: tuple[str, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
@@ -51,29 +56,48 @@ class LoadedRow:
 
 
 def decode(path: Path, raw: bytes) -> tuple[str | None, list[SourceError]]:
-    """Decode bytes as UTF-8 (with or without BOM) or CP949; report where neither fits."""
-    for encoding in ENCODINGS:
-        try:
-            return raw.decode(encoding), []
-        except UnicodeDecodeError:
-            continue
+    """Decode bytes as UTF-8 (with or without BOM) or CP949; report where neither fits.
+
+    A file that starts with a BOM, or whose text before the first bad byte already holds
+    valid multi-byte UTF-8, is UTF-8 with a broken byte, never CP949 (decoding it as CP949
+    could "succeed" with garbled Korean).
+    """
+    has_bom = raw.startswith(_BOM)
+    raw = raw[len(_BOM) :] if has_bom else raw
     try:
-        raw.decode("utf-8")
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        message = (
-            f"인코딩 오류: byte 0x{raw[error.start]:02x} is neither UTF-8 nor CP949 "
-            "(save the file as 'CSV UTF-8')"
-        )
-        return None, [SourceError(path.name, line, column, message)]
-    raise AssertionError("unreachable: utf-8 failed above")
+        failure = error
+    looks_utf8 = has_bom or any(byte >= 0x80 for byte in raw[: failure.start])
+    if not looks_utf8:
+        try:
+            return raw.decode("cp949"), []
+        except UnicodeDecodeError as error:
+            failure = error  # a CP949 file with a broken byte: point at that byte
+    line_start = raw.rfind(b"\n", 0, failure.start) + 1
+    line = raw[: failure.start].count(b"\n") + 1
+    codec = "utf-8" if looks_utf8 else "cp949"
+    column = len(raw[line_start : failure.start].decode(codec, errors="replace")) + 1
+    message = (
+        f"인코딩 오류: byte 0x{raw[failure.start]:02x} is neither UTF-8 nor CP949 "
+        "(save the file as 'CSV UTF-8')"
+    )
+    return None, [SourceError(path.name, line, column, message)]
 
 
-def _field_message(field: str, error: dict[str, Any]) -> str:
+def _field_message(field_name: str, error: dict[str, Any]) -> str:
     value = error.get("input")
+    if value is None and error["type"] != "missing":
+        return f"{field_name}: 값이 비어 있습니다 (a value is required)"
     shown = "" if isinstance(value, dict) else f" (value {value!r})"
-    return f"{field}: {error['msg']}{shown}"
+    return f"{field_name}: {error['msg']}{shown}"
+
+
+def _error_column(error: dict[str, Any], header: list[str]) -> tuple[str, int]:
+    """The column an error belongs to: its location, or the ``column`` a model validator names."""
+    located = error["loc"][0] if error["loc"] else (error.get("ctx") or {}).get("column", header[0])
+    name = str(located)
+    return name, header.index(name) + 1 if name in header else 1
 
 
 def read_table(path: Path, model: type[BaseModel]) -> tuple[list[LoadedRow], list[SourceError]]:
@@ -81,6 +105,8 @@ def read_table(path: Path, model: type[BaseModel]) -> tuple[list[LoadedRow], lis
     name = path.name
     if not path.exists():
         return [], [SourceError(name, 0, 0, "파일이 없습니다 (file is missing)")]
+    if not path.is_file():
+        return [], [SourceError(name, 0, 0, "파일이 아닙니다 (not a regular file)")]
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         message = f"파일이 너무 큽니다: {size:,} bytes (limit {MAX_FILE_BYTES:,})"
@@ -88,10 +114,17 @@ def read_table(path: Path, model: type[BaseModel]) -> tuple[list[LoadedRow], lis
     text, errors = decode(path, path.read_bytes())
     if text is None:
         return [], errors
+    return parse_table(name, text, model)
 
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
+
+def parse_table(name: str, text: str, model: type[BaseModel]) -> tuple[list[LoadedRow], list[SourceError]]:
+    """Validate decoded CSV ``text`` (the contents of file ``name``) against ``model``."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as broken:
+        return [], [SourceError(name, max(reader.line_num, 1), 1, f"CSV 형식 오류: {broken}")]
+    if header is None or not any(column.strip() for column in header):
         return [], [SourceError(name, 1, 1, "빈 파일입니다: header row expected")]
     header = [column.strip() for column in header]
     expected = list(model.model_fields)
@@ -101,7 +134,16 @@ def read_table(path: Path, model: type[BaseModel]) -> tuple[list[LoadedRow], lis
 
     rows: list[LoadedRow] = []
     line = reader.line_num
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as broken:
+            # A stray quote or an over-long cell: report it and stop reading this file
+            # (the rest of it cannot be split into cells reliably).
+            errors.append(SourceError(name, line + 1, 1, f"CSV 형식 오류: {broken}"))
+            break
         row_line, line = line + 1, reader.line_num
         if not any(cell.strip() for cell in cells):
             continue
@@ -114,20 +156,23 @@ def read_table(path: Path, model: type[BaseModel]) -> tuple[list[LoadedRow], lis
             rows.append(LoadedRow(row_line, model.model_validate(values)))
         except ValidationError as invalid:
             for error in invalid.errors():
-                field = str(error["loc"][0]) if error["loc"] else header[0]
-                column = header.index(field) + 1 if field in header else 1
-                errors.append(SourceError(name, row_line, column, _field_message(field, error)))
+                field_name, column = _error_column(error, header)
+                errors.append(SourceError(name, row_line, column, _field_message(field_name, error)))
     return rows, errors
 
 
 def _header_errors(name: str, header: list[str], expected: list[str]) -> list[SourceError]:
     errors = []
+    missing = [column for column in expected if column not in header]
+    unexpected = [column for column in header if column not in expected]
     for position, column in enumerate(header, start=1):
         if column not in expected:
-            errors.append(SourceError(name, 1, position, f"unexpected column {column!r}"))
+            message = f"unexpected column {column!r}"
+            if len(missing) == len(unexpected) == 1:
+                message += f": renamed? expected {missing[0]!r} (열 이름이 바뀌었습니다)"
+            errors.append(SourceError(name, 1, position, message))
     if len(set(header)) != len(header):
         errors.append(SourceError(name, 1, 1, "a column name appears twice"))
-    missing = [column for column in expected if column not in header]
     if missing:
         message = "missing column(s): " + ", ".join(missing) + f" (expected {', '.join(expected)})"
         errors.append(SourceError(name, 1, len(header) + 1, message))

@@ -5,56 +5,67 @@ import streamlit as st
 from bureau import budget
 from bureau.charts.org import headcount_by_department
 from bureau.district import Indicators
-from bureau.format import number, unit_caption
+from bureau.format import markdown_text, number, unit_caption
 from bureau.overview import district_facts
 from bureau.queries import budget as budget_queries
 from bureau.queries import meta, org
 from ui.data import run
 from ui.frame import page
 from ui.nav import PAGES_BY_SLUG
+from ui.panel import panel
 from ui.widgets import Kpi, chart, discrepancy_notes, downloads, kpi_row
 
 filters = page("행정국 업무보고 개요", "Ⅰ. 일반현황 · Ⅱ. 현안 업무보고")
-departments = run(org.departments, as_of=filters.as_of)
-totals = run(org.bureau_totals, as_of=filters.as_of)
-indicators = Indicators.from_frame(run(org.district_indicators, as_of=filters.as_of))
-facts = district_facts(indicators)
 
-kpi_row(
-    [
-        Kpi("조직", f"{totals['departments']}과 {totals['field_offices']}사업소", help="유관기관 제외"),
-        Kpi("인원", f"{number(totals['headcount'])}명", help="과·사업소 합계"),
-        Kpi("팀", f"{number(totals['teams'])}팀", help="7개 과의 팀 합계"),
-        Kpi("서울시 인구", facts[1].value, help=facts[1].detail),
-        Kpi("자치구 예산(’25 본예산)", facts[3].value, help=facts[3].detail),
-    ]
-)
-discrepancy_notes(run(meta.reconciliations, as_of=filters.as_of, discrepancies_only=True))
 
-if filters.dept:
-    st.header(f"{filters.dept}")
-    dept = departments[departments["dept"] == filters.dept].iloc[0]
+def facts():
+    return district_facts(Indicators.from_frame(run(org.district_indicators, as_of=filters.as_of)))
+
+
+with panel("행정국 현황"):
+    totals = run(org.bureau_totals, as_of=filters.as_of)
+    district = facts()
     kpi_row(
         [
-            Kpi("인원", f"{number(dept['headcount'])}명"),
-            Kpi("팀", f"{number(dept['teams'])}팀" if dept["teams"] == dept["teams"] else "-"),
-            Kpi("구분", str(dept["kind"])),
+            Kpi("조직", f"{totals['departments']}과 {totals['field_offices']}사업소", help="유관기관 제외"),
+            Kpi("인원", f"{number(totals['headcount'])}명", help="과·사업소 합계"),
+            Kpi("팀", f"{number(totals['teams'])}팀", help="7개 과의 팀 합계"),
+            Kpi("서울시 인구", district[1].value, help=markdown_text(district[1].detail)),
+            Kpi("자치구 예산(’25 본예산)", district[3].value, help=markdown_text(district[3].detail)),
         ]
     )
-    st.subheader("담당업무")
-    for duty in run(org.duties, as_of=filters.as_of, dept=filters.dept)["duty"]:
-        st.markdown(f"- {duty}")
-    lines = run(budget_queries.budget_lines, as_of=filters.as_of, dept=filters.dept)
-    if not lines.empty:
-        st.subheader("사업비 예산")
-        table = budget.display_table(lines, filters.unit)
-        st.caption(unit_caption(filters.unit.value, "%"))
-        st.dataframe(table, hide_index=True)
-        downloads(table, f"{filters.dept}_사업비", unit_caption(filters.unit.value, "%"), "dept-budget")
+with panel("보고서 불일치"):
+    discrepancy_notes(run(meta.reconciliations, as_of=filters.as_of, discrepancies_only=True))
+
+if filters.dept:
+    st.header(markdown_text(filters.dept))
+    with panel("부서 현황"):
+        departments = run(org.departments, as_of=filters.as_of)
+        dept = departments[departments["dept"] == filters.dept].iloc[0]
+        kpi_row(
+            [
+                Kpi("인원", f"{number(dept['headcount'])}명"),
+                Kpi("팀", f"{number(dept['teams'])}팀" if dept["teams"] == dept["teams"] else "-"),
+                Kpi("구분", str(dept["kind"])),
+            ]
+        )
+    with panel("담당업무"):
+        st.subheader("담당업무")
+        for duty in run(org.duties, as_of=filters.as_of, dept=filters.dept)["duty"]:
+            st.markdown(f"- {markdown_text(duty)}")
+    with panel("사업비 예산"):
+        lines = run(budget_queries.budget_lines, as_of=filters.as_of, dept=filters.dept)
+        if not lines.empty:
+            st.subheader("사업비 예산")
+            table = budget.display_table(lines, filters.unit)
+            st.caption(unit_caption(filters.unit.value, "%"))
+            st.dataframe(table, hide_index=True)
+            downloads(table, f"{filters.dept}_사업비", unit_caption(filters.unit.value, "%"), "dept-budget")
 else:
     st.header("조직 및 인력")
     left, right = st.columns([3, 2])
-    with left:
+    with left, panel("부서별 인원"):
+        departments = run(org.departments, as_of=filters.as_of)
         chart(
             headcount_by_department(departments[departments["kind"] != "유관기관"]),
             departments.rename(
@@ -69,40 +80,49 @@ else:
             ),
             key="headcount",
         )
-    with right:
+    with right, panel("부서별 담당업무"):
         st.subheader("부서별 담당업무")
         duties = run(org.duties, as_of=filters.as_of)
         for name, rows in duties.groupby("dept", sort=False):
-            with st.expander(str(name)):
+            with st.expander(markdown_text(name)):
                 for duty in rows["duty"]:
-                    st.markdown(f"- {duty}")
+                    st.markdown(f"- {markdown_text(duty)}")
+        departments = run(org.departments, as_of=filters.as_of)
         others = departments[departments["kind"] == "유관기관"]
         for row in others.itertuples():
             st.caption(
-                f"※ {row.dept}({row.founded:%y. %-m. %-d.} 설립): {number(row.divisions)}부 "
+                f"※ {markdown_text(row.dept)}({row.founded:%y. %-m. %-d.} 설립): {number(row.divisions)}부 "
                 f"{number(row.teams)}팀 {number(row.headcount)}명 — 행정국 인원에 포함하지 않음"
             )
 
     st.header("자치구·동 행정여건")
-    for start in range(0, len(facts), 3):
-        for column, fact in zip(st.columns(3), facts[start : start + 3]):
-            with column.container(border=True):
-                st.markdown(f"**{fact.label}**")
-                st.markdown(f"### {fact.value}")
-                st.caption(fact.detail)
+    with panel("자치구·동 행정여건"):
+        district = facts()
+        for start in range(0, len(district), 3):
+            for column, fact in zip(st.columns(3), district[start : start + 3]):
+                with column.container(border=True):
+                    st.markdown(f"**{markdown_text(fact.label)}**")
+                    st.markdown(f"### {markdown_text(fact.value)}")
+                    st.caption(markdown_text(fact.detail))
 
 st.header("현안 업무")
-issues = run(org.current_issues, as_of=filters.as_of, dept=filters.dept)
-contacts = run(org.contacts, as_of=filters.as_of)
-if issues.empty:
-    st.info(f"{filters.dept}이(가) 맡은 현안 업무가 이 보고서에는 없습니다.")
-for column, issue in zip(st.columns(2) * len(issues), issues.itertuples()):
-    with column.container(border=True):
-        st.markdown(f"#### {issue.issue_no}. {issue.title}")
-        st.caption(f"주관 {issue.lead_dept}")
-        st.write(issue.goal)
-        people = contacts[contacts["issue_no"] == issue.issue_no]
-        st.markdown("  \n".join(f"{p.position} {p.name} ☎ {p.phone}" for p in people.itertuples()))
-        target = PAGES_BY_SLUG.get(issue.page)
-        if target:
-            st.page_link(target.path, label=f"{target.title} 보기", icon=":material/arrow_forward:")
+with panel("현안 업무"):
+    issues = run(org.current_issues, as_of=filters.as_of, dept=filters.dept)
+    contacts = run(org.contacts, as_of=filters.as_of)
+    if issues.empty:
+        st.info(f"{markdown_text(filters.dept)}이(가) 맡은 현안 업무가 이 보고서에는 없습니다.")
+    for column, issue in zip(st.columns(2) * len(issues), issues.itertuples()):
+        with column.container(border=True):
+            st.markdown(f"#### {issue.issue_no}. {markdown_text(issue.title)}")
+            st.caption(f"주관 {markdown_text(issue.lead_dept)}")
+            st.markdown(markdown_text(issue.goal))
+            people = contacts[contacts["issue_no"] == issue.issue_no]
+            st.markdown(
+                "  \n".join(
+                    f"{markdown_text(p.position)} {markdown_text(p.name)} ☎ {markdown_text(p.phone)}"
+                    for p in people.itertuples()
+                )
+            )
+            target = PAGES_BY_SLUG.get(issue.page)
+            if target:
+                st.page_link(target.path, label=f"{target.title} 보기", icon=":material/arrow_forward:")

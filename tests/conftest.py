@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from bureau import paths
 from bureau.build import build
-from bureau.db import connect_read_only
+from bureau.connection import open_read_only
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +27,7 @@ def built_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def con(built_database: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = connect_read_only(built_database)
+    connection = open_read_only(built_database)
     yield connection
     connection.close()
 

@@ -10,7 +10,7 @@ import pytest
 from bureau import paths
 from bureau.__main__ import main
 from bureau.build import build, is_stale
-from bureau.db import connect_read_only
+from bureau.connection import open_read_only
 from bureau.schema import TABLES
 
 
@@ -30,7 +30,7 @@ def test_build_loads_every_table_and_records_what_it_was_made_from(sources, tmp_
     result = build(sources, database)
     assert set(result.rows) == {table.name for table in TABLES}
     assert result.rows["budget"] == 29 and result.rows["departments"] == 9
-    with connect_read_only(database) as con:
+    with open_read_only(database) as con:
         assert con.execute("SELECT build_id FROM build_info").fetchone()[0] == result.build_id
         recorded = dict(con.execute("SELECT file, sha256 FROM build_sources").fetchall())
         assert recorded["budget.csv"] == digest(sources / "budget.csv")

@@ -1,15 +1,15 @@
 """The read-only DuckDB connection and cached query calls.
 
-The connection is keyed by the database file's identity: after a rebuild swaps in a
-new file, the next query closes the stale connection and opens the new one (DuckDB
-would otherwise hand back the old database while any connection to the path is open).
+The connection (``bureau.connection.LiveConnection``) is keyed by the database file's
+identity: after a rebuild swaps in a new file, the next query closes the stale
+connection and opens the new one. It is read-only with external access disabled.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -18,40 +18,22 @@ import streamlit as st
 
 from bureau import paths
 from bureau.build import build, is_stale
-from bureau.db import connect_read_only
+from bureau.connection import LiveConnection
 from bureau.sources import SourceErrors
 
-_lock = threading.Lock()
-_open: dict[str, Any] = {"identity": None, "connection": None}
-
-
-def _identity(database: Path) -> tuple[str, int, int]:
-    stat = database.stat()
-    return (str(database), stat.st_ino, stat.st_mtime_ns)
-
-
-def _connection() -> duckdb.DuckDBPyConnection:
-    """The process-wide connection to the current file (call with ``_lock`` held)."""
-    database = paths.database_path()
-    identity = _identity(database)
-    if identity != _open["identity"]:
-        if _open["connection"] is not None:
-            _open["connection"].close()
-        _open["connection"] = connect_read_only(database)
-        _open["identity"] = identity
-    return _open["connection"]
+_live = LiveConnection()
 
 
 def build_id() -> str:
     """Identifies the database in service; part of every cache key."""
-    with _lock:
-        return _connection().execute("SELECT build_id FROM build_info").fetchone()[0]
+    with _live.use(paths.database_path()) as con:
+        return con.execute("SELECT build_id FROM build_info").fetchone()[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
 def _cached(name: str, build: str, arguments: tuple, _query: Callable[..., Any]) -> Any:
-    with _lock:
-        return _query(_connection(), **dict(arguments))
+    with _live.use(paths.database_path()) as con:
+        return _query(con, **dict(arguments))
 
 
 def run(query: Callable[..., Any], **arguments: Any) -> Any:
@@ -89,3 +71,8 @@ def _try_build(sources: str, database: str, signature: tuple) -> list[str]:
     except SourceErrors as failure:
         return [str(error) for error in failure.errors]
     return []
+
+
+def connection() -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """``with connection() as con:`` the app's own read-only connection (for checks and tests)."""
+    return _live.use(paths.database_path())

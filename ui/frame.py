@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from bureau.format import korean_date
+from bureau.format import korean_date, markdown_text
 from bureau.queries import meta, org
 from ui.data import ensure_database, run
 from ui.filters import Filters, sidebar_filters
@@ -41,7 +41,10 @@ def page(title: str, subtitle: str | None = None) -> Filters:
     if filters.present:
         presenter_frame(slug, as_of_line)
     st.title(title)
-    st.caption(as_of_line + (f" · {subtitle}" if subtitle else ""))
+    st.caption(
+        f"기준일 {korean_date(filters.as_of)} · 출처: {markdown_text(report['source'])}"
+        + (f" · {subtitle}" if subtitle else "")
+    )
     if build_errors:
         with st.expander(f"⚠️ 원본 데이터 오류 {len(build_errors)}건: 마지막 정상 데이터를 표시합니다"):
             st.code("\n".join(build_errors), language=None)

@@ -3,10 +3,9 @@ screen with previous/next, the as-of date and source always visible. ``?present=
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
+from bureau.format import markdown_text
 from ui.nav import PAGES, PAGES_BY_SLUG
 
 PARAM = "present"
@@ -15,7 +14,7 @@ _ON = "presenter_on"  # the session's choice, which outlives each page's widget
 #: Chart fonts grow by this factor on a projector.
 CHART_SCALE = 1.6
 
-# Static CSS only: no text from data/ ever goes into this HTML.
+# Static CSS only: the one piece of HTML in the app, and no text from data/ goes into it.
 _STYLES = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -27,8 +26,8 @@ h1 { font-size: 3.4rem !important; }
 h2 { font-size: 2.4rem !important; }
 [data-testid="stMetricValue"] > div { font-size: 2.6rem; white-space: normal; overflow: visible; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
-.present-footer { position: fixed; bottom: 0; left: 0; right: 0; padding: 0.3rem 1.5rem;
-  background: #ffffffee; border-top: 1px solid #ddd; font-size: 1.1rem; color: #333; z-index: 999; }
+.st-key-present-footer { position: fixed; bottom: 0; left: 0; right: 0; padding: 0.3rem 1.5rem;
+  background: #ffffffee; border-top: 1px solid #ddd; z-index: 999; }
 </style>
 """
 
@@ -78,7 +77,8 @@ def presenter_frame(slug: str, footer: str) -> None:
             query_params={PARAM: "1"},
         )
     st.button("발표 모드 끝내기", icon=":material/close_fullscreen:", on_click=_stop)
-    st.html(f'<div class="present-footer">{html.escape(footer)} · {position + 1} / {len(order)}</div>')
+    with st.container(key="present-footer"):
+        st.caption(f"{markdown_text(footer)} · {position + 1} / {len(order)}")
 
 
 def _stop() -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from bureau.charts.theme import scaled
 from bureau.export import csv_bytes, xlsx_bytes
+from bureau.format import markdown_text
 from ui.presenter import CHART_SCALE, is_presenting
 
 _PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
@@ -79,7 +80,8 @@ def discrepancy_notes(discrepancies: pd.DataFrame) -> None:
     if discrepancies.empty:
         return
     lines = [
-        f"- **{row.subject} {row.figure}**: 보고서 표기 {row.printed} → 재계산 {row.recomputed} ({row.rule})"
+        f"- **{markdown_text(row.subject)} {markdown_text(row.figure)}**: 보고서 표기 "
+        f"{markdown_text(row.printed)} → 재계산 {markdown_text(row.recomputed)} ({markdown_text(row.rule)})"
         for row in discrepancies.itertuples()
     ]
     st.warning(

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from bureau.charts.theme import PALETTE, styled
-from bureau.format import number
+from bureau.format import number, plotly_text
 
 
 def headcount_by_department(departments: pd.DataFrame) -> go.Figure:
@@ -19,7 +19,7 @@ def headcount_by_department(departments: pd.DataFrame) -> go.Figure:
     figure = go.Figure(
         go.Bar(
             x=shown["headcount"],
-            y=shown["dept"],
+            y=[plotly_text(dept) for dept in shown["dept"]],
             orientation="h",
             text=labels,
             textposition="outside",

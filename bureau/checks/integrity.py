@@ -50,5 +50,5 @@ def references(con: duckdb.DuckDBPyConnection) -> list[SourceError]:
                     if len(shown) > 1
                     else f"{reference.columns[-1]} {shown[-1]!r} does not exist in {target.file}"
                 )
-                errors.append(SourceError(table.file, line, column, message))
+                errors.append(SourceError(table.file, line, column, message, related=(target.file,)))
     return errors

@@ -5,11 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, ClassVar, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_DOTTED_DATE = re.compile(r"^(\d{4})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{1,2})\.?$")
+#: Control characters never belong in a cell (a stray NUL, a form feed pasted from a PDF).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+#: No figure in a business report comes near this; bounding integers keeps sums within BIGINT.
+MAX_INTEGER = 10**15
+#: Dates outside this window are typing mistakes (``2205-03-31``), not report periods.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
 
 
 def korean_number(value: object) -> object:
@@ -35,29 +45,106 @@ def boolean(value: object) -> object:
     return value
 
 
+def slashed_date(value: object) -> object:
+    """Accept the date spellings Excel and the report use: ``2025. 3. 31.``, ``2025/3/31``."""
+    if isinstance(value, str):
+        match = _DOTTED_DATE.match(value.strip())
+        if match:
+            year, month, day = match.groups()
+            return f"{year}-{int(month):02d}-{int(day):02d}"
+    return value
+
+
+def _plausible_date(value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise PydanticCustomError(
+            "date_out_of_range",
+            "날짜가 범위를 벗어났습니다: date must be between {earliest} and {latest}",
+            {"earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()},
+        )
+    return value
+
+
+def _no_control_characters(allowed: str) -> AfterValidator:
+    def check(value: str) -> str:
+        found = [char for char in _CONTROL.findall(value) if char not in allowed]
+        if found or (not allowed and ("\n" in value or "\t" in value)):
+            raise PydanticCustomError(
+                "control_character", "제어 문자가 들어 있습니다: text contains a control character"
+            )
+        return value
+
+    return AfterValidator(check)
+
+
 #: A money amount in the table's unit, never negative.
-Amount = Annotated[int, BeforeValidator(korean_number), Field(ge=0)]
+Amount = Annotated[int, BeforeValidator(korean_number), Field(ge=0, le=MAX_INTEGER)]
 #: A printed difference, which can be negative (△).
-SignedAmount = Annotated[int, BeforeValidator(korean_number)]
+SignedAmount = Annotated[int, BeforeValidator(korean_number), Field(ge=-MAX_INTEGER, le=MAX_INTEGER)]
 #: A count of people, places, items.
-Count = Annotated[int, BeforeValidator(korean_number), Field(ge=0)]
+Count = Annotated[int, BeforeValidator(korean_number), Field(ge=0, le=MAX_INTEGER)]
 #: A percentage as printed (one decimal); growth rates can exceed 100.
-Percent = Annotated[float, BeforeValidator(korean_number), Field(ge=-100_000, le=100_000)]
+Percent = Annotated[
+    float, BeforeValidator(korean_number), Field(ge=-100_000, le=100_000, allow_inf_nan=False)
+]
+#: A rate of something achieved (징수율, 집행률, 달성률): never negative, may exceed 100.
+Rate = Annotated[float, BeforeValidator(korean_number), Field(ge=0, le=100_000, allow_inf_nan=False)]
 #: A share or completion rate, 0–100 %.
-Share = Annotated[float, BeforeValidator(korean_number), Field(ge=0, le=100)]
+Share = Annotated[float, BeforeValidator(korean_number), Field(ge=0, le=100, allow_inf_nan=False)]
 #: Any real number (indicators whose sign and scale vary).
-Number = Annotated[float, BeforeValidator(korean_number)]
+Number = Annotated[float, BeforeValidator(korean_number), Field(ge=-1e18, le=1e18, allow_inf_nan=False)]
 Flag = Annotated[bool, BeforeValidator(boolean)]
-Text = Annotated[str, Field(min_length=1, max_length=500)]
-Name = Annotated[str, Field(min_length=1, max_length=80)]
+#: Free text; line breaks (Alt+Enter in Excel) and tabs allowed, other control characters not.
+Text = Annotated[str, Field(min_length=1, max_length=500), _no_control_characters("\n\r\t")]
+#: A name or label on one line.
+Name = Annotated[str, Field(min_length=1, max_length=80), _no_control_characters("")]
+#: A calendar date (ISO ``2025-03-31``, or ``2025. 3. 31.`` / ``2025/3/31``) between 1900 and 2100.
+Day = Annotated[date, BeforeValidator(slashed_date), AfterValidator(_plausible_date)]
 
 
 class SourceModel(BaseModel):
-    """One row of a source CSV. Every fact carries the report's as-of date (the period)."""
+    """One row of a source CSV. Every fact carries the report's as-of date (the period).
+
+    ``date_ranges`` lists ``(start, end)`` column pairs; a row whose end is before its
+    start is rejected at the end column (either may be empty). Example::
+
+        class Event(SourceModel):
+            date_ranges = (("start", "end"),)
+            start: Day
+            end: Day | None = None
+    """
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
-    as_of: date
+    date_ranges: ClassVar[tuple[tuple[str, str], ...]] = ()
+
+    as_of: Day
+
+    @model_validator(mode="after")
+    def _ends_not_before_starts(self) -> Self:
+        for start, end in self.date_ranges:
+            check_order(getattr(self, start), getattr(self, end), start, end)
+        return self
+
+
+def check_order(start: object, end: object, start_column: str, end_column: str) -> None:
+    """Raise a validation error located at ``end_column`` when ``end`` is before ``start``.
+
+    Usable from any model validator (dates, or any ordered values such as times or years);
+    ``bureau.sources`` reports the error at the column named in its context.
+    """
+    if start is not None and end is not None and end < start:
+        raise PydanticCustomError(
+            "end_before_start",
+            "종료가 시작보다 앞섭니다: {end_column} {end} is before {start_column} {start}",
+            {
+                "column": end_column,
+                "start_column": start_column,
+                "end_column": end_column,
+                "start": str(start),
+                "end": str(end),
+            },
+        )
 
 
 @dataclass(frozen=True)

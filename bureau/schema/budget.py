@@ -11,6 +11,7 @@ from bureau.schema.base import (
     Count,
     Name,
     Percent,
+    Rate,
     Reference,
     SignedAmount,
     SourceModel,
@@ -40,7 +41,7 @@ class BudgetLine(SourceModel):
     actual: Amount
     printed_change: SignedAmount | None = None
     printed_change_rate: Percent | None = None
-    printed_actual_rate: Percent | None = None
+    printed_actual_rate: Rate | None = None
 
 
 TABLES = (

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from bureau.schema.base import (
     Count,
+    Day,
     Name,
     Reference,
     SourceModel,
@@ -33,7 +33,7 @@ class Department(SourceModel):
     divisions: Count | None = None
     teams: Count | None = None
     headcount: Count
-    founded: date | None = None
+    founded: Day | None = None
     sort_order: Count
 
 
