@@ -205,7 +205,7 @@ def programme_summary(programmes: pd.DataFrame) -> pd.DataFrame:
             parts.append(f"기수별 {int(row['per_cohort'])}명")
         if pd.notna(row["cohorts_per_year"]) and pd.notna(row["per_cohort"]):
             parts.append(f"연 {int(row['cohorts_per_year'] * row['per_cohort'])}명")
-        return " · ".join(parts) or "직급별(3급이상/4급/5급이하)"
+        return " · ".join(parts) or "-"
 
     return pd.DataFrame(
         {
@@ -216,3 +216,107 @@ def programme_summary(programmes: pd.DataFrame) -> pd.DataFrame:
             "규모": [size(row) for _, row in programmes.iterrows()],
         }
     )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything the AI page states about progress, computed once from the goal and progress rows."""
+
+    course: str
+    plan: str
+    trained: int
+    printed_trained: int
+    printed_share: float
+    times_per_year: int
+    total: ImpliedTotal
+    projection: Projection
+
+    @property
+    def gap(self) -> int:
+        return self.projection.remaining
+
+
+def summarise(goal: pd.DataFrame, progress: pd.DataFrame, as_of: date) -> Summary:
+    """The trained people are the grade groups' sum (the report's 1,995 is reconciled with it)."""
+    row = goal.iloc[0]
+    trained = int(progress["trained"].sum())
+    share = float(row["printed_share_of_staff"])
+    total = implied_total(trained, share)
+    start = row["period_start"]
+    start = start.date() if hasattr(start, "date") else start
+    projection = project(trained, total.point, start, as_of, float(row["goal_share"]))
+    return Summary(
+        str(row["course"]),
+        str(row["plan"]),
+        trained,
+        int(row["printed_trained"]),
+        share,
+        int(row["times_per_year"]),
+        total,
+        projection,
+    )
+
+
+def _day(day: date) -> str:
+    return f"{day.year}. {day.month}. {day.day}."
+
+
+def headline(summary: Summary) -> list[tuple[str, str, str]]:
+    """(label, value, help) for the page's KPI row."""
+    p = summary.projection
+    completion = _day(p.completion) if p.completion else "도달 불가(이수 실적 없음)"
+    return [
+        (
+            "이수 인원",
+            f"{summary.trained:,}명",
+            f"{summary.course}, {_day(p.start)}~{_day(p.as_of)} · "
+            f"전직원의 {summary.printed_share}%(보고서 표기)",
+        ),
+        (
+            "목표(전직원 연 1회) 대비",
+            f"{round_half_up(p.progress, 1):.1f}%",
+            f"추정 전직원 {summary.total.point:,}명 기준",
+        ),
+        (
+            "추정 전직원",
+            f"{summary.total.point:,}명",
+            f"{summary.trained:,}명 ÷ {summary.printed_share}%로 역산 · 반올림해 같은 비율이 되는 범위 "
+            f"{summary.total.low:,}~{summary.total.high:,}명",
+        ),
+        ("남은 인원", f"{summary.gap:,}명", "추정 전직원 − 이수 인원"),
+        ("현재 속도로 목표 도달", completion, f"하루 {p.per_day:,.1f}명(월 {p.per_month:,.0f}명) 직선 가정"),
+    ]
+
+
+def assumptions(summary: Summary) -> list[str]:
+    """The projection's assumptions and what it says, in plain Korean."""
+    p = summary.projection
+    lines = [
+        f"이수 실적 {summary.trained:,}명은 {_day(p.start)}부터 기준일 {_day(p.as_of)}까지 "
+        f"{p.days_elapsed}일 동안의 누적 인원으로 보고, "
+        f"같은 속도(하루 {p.per_day:,.1f}명)가 이어진다고 가정했습니다.",
+        f"전직원 수는 보고서에 없어 ‘{summary.trained:,}명 = 전직원의 {summary.printed_share}%’에서 "
+        f"{summary.total.point:,}명으로 역산했습니다(같은 비율로 표기되는 범위 {summary.total.low:,}~"
+        f"{summary.total.high:,}명). 1인 1회 이수, 인원 변동 없음으로 가정합니다.",
+        f"이 속도면 {_day(p.year_end)}까지 약 {p.year_end_trained:,}명"
+        f"({round_half_up(p.year_end_share, 1):.1f}%)이 이수하고, 전직원 이수는 "
+        + (f"{_day(p.completion)}경입니다." if p.completion else "도달하지 못합니다."),
+    ]
+    if p.required_per_day is not None and not p.on_track:
+        lines.append(
+            f"연내 전직원 이수에는 남은 {(p.year_end - p.as_of).days}일 동안 하루 {p.required_per_day:,.1f}명"
+            f"(현재 속도의 {p.pace_ratio:.1f}배)이 필요합니다."
+        )
+    return lines
+
+
+def achievements(summary: Summary, tiers: pd.DataFrame, progress: pd.DataFrame) -> list[str]:
+    """추진 실적 in the report's words, from the data."""
+    tier_names = "/".join(tiers["tier"])
+    groups = "/ ".join(f"{row.grade_group} {row.trained:,}명" for row in progress.itertuples())
+    return [
+        f"{summary.projection.start.year}년 전 직원 AI 교육 이수 연 {summary.times_per_year}회 의무화 "
+        f"({summary.plan})",
+        f"AI 상설교육장 신설 및 전직원 직급별 맞춤형 AI 교육 ({tier_names})",
+        f"{summary.course} {summary.trained:,}명 이수(전직원의 {summary.printed_share}%, {groups})",
+    ]

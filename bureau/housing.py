@@ -405,3 +405,103 @@ def allocation_observations(selection: pd.DataFrame) -> list[str]:
         f"그룹별 배정액 {number(row.allocation)}백만원을 넘습니다"
         for row in over.itertuples()
     ]
+
+
+def _eok(won: int) -> str:
+    """``150_000_000`` → ``1.5억원`` as the report writes caps."""
+    return f"{convert(won, RULE_UNIT, Unit.HUNDRED_MILLION):g}억원"
+
+
+def programme_lines(rules: pd.DataFrame, terms: LoanTerms | None, year: int) -> list[str]:
+    """사업개요 in the report's words, built from the rule rows (base cap, raised caps, terms)."""
+    first_year = int(rules["from_year"].min())
+    base = rules_for_year(rules, first_year)
+    current = rules_for_year(rules, year)
+    share = number(next(iter(base.values())).max_deposit_share) if base else "-"
+    base_cap = max((rule.cap for rule in base.values()), default=0)
+    lines = [f"사업내용: 무주택 공무원 전세자금 융자 (보증금 {share}% 이내 최대 {_eok(base_cap)})"]
+    raised = sorted(
+        (rule for rule in current.values() if rule.cap != base.get(rule.loan_group, rule).cap),
+        key=lambda rule: -rule.cap,
+    )
+    if raised:
+        changed = ", ".join(f"{rule.loan_group} {_eok(rule.cap)}" for rule in raised)
+        lines.append(f"’{raised[0].from_year % 100:02d}년부터 {changed}으로 1인당 지원한도 상향")
+    if terms:
+        lines.append(
+            f"지원기간 {terms.period_years}년(최장 {terms.max_period_years}년) / "
+            f"이자율 연 {rate(terms.annual_rate)}% ({terms.guarantee_insurance})"
+        )
+    return lines
+
+
+def cap_recipient_text(recipients: pd.DataFrame, rules: pd.DataFrame) -> str | None:
+    """``기존 최대 1억원 → 다자녀 2억원 지원(6명), 신혼부부 1.5억원 지원(13명)``."""
+    if recipients.empty:
+        return None
+    year = int(recipients["fiscal_year"].iloc[0])
+    before = rules_for_year(rules, year - 1)
+    previous = max((rule.cap for rule in before.values()), default=None)
+    parts = ", ".join(
+        f"{row.loan_group} {_eok(int(row.cap))} 지원({number(row.people)}명)"
+        for row in recipients.itertuples()
+    )
+    return f"기존 최대 {_eok(previous)} → {parts}" if previous else parts
+
+
+def headline(budget: pd.DataFrame, result: RoundResult, unit: Unit) -> list[tuple[str, str, str]]:
+    """(label, value, help) for the KPI row: budget, applications, selections, selection rates."""
+    total, parts, change = budget_parts(budget)
+    year = int(budget["fiscal_year"].iloc[0])
+
+    def money(value: float) -> str:
+        return f"{amount(value, BUDGET_UNIT, unit)}{unit.value}"
+
+    split = " + ".join(f"{row.source} {money(row.amount)}" for row in parts.itertuples())
+    return [
+        (
+            f"’{year % 100:02d}년 사업예산",
+            money(total),
+            f"{split}" + (f" · 전년대비 {money(change)} 증액" if change is not None else ""),
+        ),
+        ("상반기 신청", f"{number(result.applied)}명", f"신청 금액 {money(result.applied_amount)}"),
+        ("상반기 선정", f"{number(result.selected)}명", f"선정 금액 {money(result.selected_amount)}"),
+        ("선정률(인원)", f"{rate(result.selection_rate)}%", "선정 인원 ÷ 신청 인원"),
+        ("선정률(금액)", f"{rate(result.amount_rate)}%", "선정 금액 ÷ 신청 금액"),
+    ]
+
+
+def budget_table(budget: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    """재원별 예산 with the recomputed 합계 first, in ``unit``."""
+    total, parts, change = budget_parts(budget)
+    return pd.DataFrame(
+        {
+            "재원": ["합계", *parts["source"]],
+            f"예산({unit.value})": [amount(v, BUDGET_UNIT, unit) for v in [total, *parts["amount"]]],
+            f"전년대비 증감({unit.value})": [amount(change, BUDGET_UNIT, unit)] + ["-"] * len(parts),
+        }
+    )
+
+
+def round_table(applications: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    result = round_result(applications)
+    return pd.DataFrame(
+        {
+            "구분": ["신청", "선정", "선정률(%)"],
+            "인원(명)": [number(result.applied), number(result.selected), rate(result.selection_rate)],
+            f"금액({unit.value})": [
+                amount(result.applied_amount, BUDGET_UNIT, unit),
+                amount(result.selected_amount, BUDGET_UNIT, unit),
+                rate(result.amount_rate),
+            ],
+        }
+    )
+
+
+def schedule_sentence(schedule: pd.DataFrame) -> str:
+    """``하반기 신청 접수(6월), 선정(7월) 및 지원(8~11월)``."""
+    if schedule.empty:
+        return ""
+    steps = [f"{step}({when})" for step, when in zip(schedule["단계"], schedule["시기"])]
+    joined = ", ".join(steps[:-1]) + (" 및 " if len(steps) > 1 else "") + steps[-1]
+    return f"{schedule['구분'].iloc[0]} {joined}"

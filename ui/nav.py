@@ -16,6 +16,10 @@ class PageInfo:
         return f"pages/{self.slug}.py"
 
 
-PAGES: tuple[PageInfo, ...] = (PageInfo("overview", "개요", ":material/dashboard:"),)
+PAGES: tuple[PageInfo, ...] = (
+    PageInfo("overview", "개요", ":material/dashboard:"),
+    PageInfo("ai_training", "AI 교육", ":material/school:"),
+    PageInfo("housing", "주거복지", ":material/home:"),
+)
 
 PAGES_BY_SLUG: dict[str, PageInfo] = {page.slug: page for page in PAGES}

@@ -1,0 +1,178 @@
+"""주거복지 charts: caps by group, budget split, the first-half round, groups by year."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from bureau.charts.theme import NEUTRAL, PALETTE, REFERENCE, styled
+from bureau.format import amount
+from bureau.housing import BUDGET_UNIT, RULE_UNIT, SELECTION_UNIT, RoundResult
+from bureau.units import Unit, convert
+
+
+def caps_by_group(rules: pd.DataFrame, font_scale: float = 1.0) -> go.Figure:
+    """Grouped bars of the cap per group, one colour per first year in force (억원)."""
+    figure = go.Figure()
+    for index, (year, rows) in enumerate(rules.sort_values(["from_year", "sort_order"]).groupby("from_year")):
+        values = [convert(cap, RULE_UNIT, Unit.HUNDRED_MILLION) for cap in rows["cap"]]
+        figure.add_bar(
+            x=rows["loan_group"],
+            y=values,
+            name=f"’{int(year) % 100:02d}년~",
+            marker_color=PALETTE[index % len(PALETTE)],
+            text=[f"{value:g}억" for value in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y}억원<extra>" + f"’{int(year) % 100:02d}년~" + "</extra>",
+        )
+    figure.update_layout(barmode="group")
+    figure.update_yaxes(rangemode="tozero")
+    return styled(
+        figure,
+        title="그룹별 1인당 지원한도",
+        x_title=None,
+        y_title="지원한도(억원)",
+        height=340,
+        font_scale=font_scale,
+    )
+
+
+def budget_split(parts: pd.DataFrame, unit: Unit, font_scale: float = 1.0) -> go.Figure:
+    """The budget by funding source as a donut (labels in ``unit``)."""
+    labels = [
+        f"{source}<br>{amount(value, BUDGET_UNIT, unit)}{unit.value}"
+        for source, value in zip(parts["source"], parts["amount"])
+    ]
+    figure = go.Figure(
+        go.Pie(
+            labels=list(parts["source"]),
+            values=[convert(value, BUDGET_UNIT, unit) for value in parts["amount"]],
+            text=labels,
+            textinfo="text+percent",
+            hole=0.5,
+            sort=False,
+            marker_colors=list(PALETTE[: len(parts)]),
+            hovertemplate="%{label}: %{value:,}" + unit.value + "<extra></extra>",
+        )
+    )
+    figure.update_layout(showlegend=False)
+    return styled(figure, title=f"사업예산 재원 구성({unit.value})", height=320, font_scale=font_scale)
+
+
+def round_funnel(result: RoundResult, unit: Unit, font_scale: float = 1.0) -> go.Figure:
+    """신청 vs 선정: people and amounts side by side."""
+    figure = go.Figure()
+    stages = ["신청", "선정"]
+    figure.add_bar(
+        x=stages,
+        y=[result.applied, result.selected],
+        name="인원(명)",
+        marker_color=PALETTE[0],
+        text=[f"{result.applied:,}명", f"{result.selected:,}명"],
+        textposition="outside",
+        cliponaxis=False,
+        offsetgroup=0,
+        hovertemplate="%{x}: %{y:,}명<extra></extra>",
+    )
+    money = [convert(v, BUDGET_UNIT, unit) for v in (result.applied_amount, result.selected_amount)]
+    figure.add_bar(
+        x=stages,
+        y=money,
+        name=f"금액({unit.value})",
+        marker_color=PALETTE[1],
+        text=[
+            f"{amount(v, BUDGET_UNIT, unit)}{unit.value}"
+            for v in (result.applied_amount, result.selected_amount)
+        ],
+        textposition="outside",
+        cliponaxis=False,
+        yaxis="y2",
+        offsetgroup=1,
+        hovertemplate="%{x}: %{y:,}" + unit.value + "<extra></extra>",
+    )
+    figure.update_layout(
+        barmode="group",
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "title": f"금액({unit.value})",
+            "rangemode": "tozero",
+            "showgrid": False,
+            "range": [0, max(money) * 1.25],
+        },
+    )
+    figure.update_yaxes(range=[0, result.applied * 1.25], selector={"anchor": "x"})
+    return styled(
+        figure, title="상반기 신청·선정", x_title=None, y_title="인원(명)", height=340, font_scale=font_scale
+    )
+
+
+def groups_by_year(selection: pd.DataFrame, measure: str, unit: Unit, font_scale: float = 1.0) -> go.Figure:
+    """Grouped bars per loan group, one colour per year: ``measure`` is ``selected`` or ``amount``."""
+    groups = selection[~selection["printed_total"]]
+    figure = go.Figure()
+    for index, (year, rows) in enumerate(groups.groupby("fiscal_year")):
+        if measure == "amount":
+            values = [convert(v, SELECTION_UNIT, unit) for v in rows["amount"]]
+            text = [amount(v, SELECTION_UNIT, unit) for v in rows["amount"]]
+            suffix = unit.value
+        else:
+            values = list(rows["selected"])
+            text = [f"{v:,}" for v in values]
+            suffix = "명"
+        figure.add_bar(
+            x=rows["loan_group"],
+            y=values,
+            name=f"’{int(year) % 100:02d}년 상반기",
+            marker_color=PALETTE[index % len(PALETTE)],
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y:,}" + suffix + "<extra></extra>",
+        )
+    figure.update_layout(barmode="group")
+    title, y_title = (
+        ("그룹별 선정 금액", f"선정 금액({unit.value})")
+        if measure == "amount"
+        else ("그룹별 선정 인원", "선정 인원(명)")
+    )
+    return styled(figure, title=title, x_title=None, y_title=y_title, height=360, font_scale=font_scale)
+
+
+def averages_vs_cap(averages: pd.DataFrame, unit: Unit, font_scale: float = 1.0) -> go.Figure:
+    """1인당 평균 지원액 per group and year (bars) against that year's cap (markers)."""
+    figure = go.Figure()
+    for index, (year, rows) in enumerate(averages.groupby("fiscal_year")):
+        label = f"’{int(year) % 100:02d}년"
+        figure.add_bar(
+            x=rows["loan_group"],
+            y=[convert(v, SELECTION_UNIT, unit) for v in rows["average"]],
+            name=f"{label} 1인당 평균",
+            marker_color=PALETTE[index % len(PALETTE)],
+            offsetgroup=index,
+            hovertemplate="%{x}: %{y:,.1f}" + unit.value + "<extra>" + label + "</extra>",
+        )
+        figure.add_scatter(
+            x=rows["loan_group"],
+            y=[convert(v, SELECTION_UNIT, unit) for v in rows["cap"]],
+            name=f"{label} 한도",
+            mode="markers",
+            offsetgroup=index,
+            marker={
+                "symbol": "line-ew-open",
+                "size": 26,
+                "line": {"width": 3, "color": REFERENCE if index else NEUTRAL},
+            },
+            hovertemplate="%{x} 한도: %{y:,}" + unit.value + "<extra>" + label + "</extra>",
+        )
+    figure.update_layout(barmode="group", scattermode="group")
+    figure.update_yaxes(rangemode="tozero")
+    return styled(
+        figure,
+        title="그룹별 1인당 평균 지원액과 지원한도",
+        x_title=None,
+        y_title=f"1인당 금액({unit.value})",
+        height=380,
+        font_scale=font_scale,
+    )
