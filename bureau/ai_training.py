@@ -170,7 +170,7 @@ def tier_table(tiers: pd.DataFrame, progress: pd.DataFrame) -> pd.DataFrame:
         {
             "의무교육 과정(직급별)": merged["tier"],
             "이수 실적 집계 그룹": merged["grade_group"],
-            "그룹 이수 인원(명)": merged["trained"].astype("Int64"),
+            "그룹 이수 인원(명)": [f"{int(v):,}" if pd.notna(v) else "-" for v in merged["trained"]],
             "그룹에 포함된 과정": counted,
         }
     )

@@ -300,8 +300,9 @@ def selection_table(selection: pd.DataFrame, unit: Unit) -> pd.DataFrame:
 
 
 def average_amount(value: float | None, unit: Unit) -> str:
-    """An average in 백만원 shown in ``unit`` with one decimal (96.8백만원, 0.97억원 → 1.0)."""
-    return "-" if value is None else number(convert(value, SELECTION_UNIT, unit), 1)
+    """An average in 백만원 shown in ``unit``: 96,769천원, 96.8백만원, 0.97억원."""
+    digits = {Unit.MILLION: 1, Unit.HUNDRED_MILLION: 2}.get(unit, 0)
+    return "-" if value is None else number(convert(value, SELECTION_UNIT, unit), digits)
 
 
 def averages_table(selection: pd.DataFrame, rules: pd.DataFrame, unit: Unit) -> pd.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from bureau.charts.theme import NEUTRAL, PALETTE, REFERENCE, styled
+from bureau.charts.theme import PALETTE, REFERENCE, styled
 from bureau.format import amount
 from bureau.housing import BUDGET_UNIT, RULE_UNIT, SELECTION_UNIT, RoundResult
 from bureau.units import Unit, convert
@@ -102,10 +102,12 @@ def round_funnel(result: RoundResult, unit: Unit, font_scale: float = 1.0) -> go
             "range": [0, max(money) * 1.25],
         },
     )
-    figure.update_yaxes(range=[0, result.applied * 1.25], selector={"anchor": "x"})
-    return styled(
+    figure.update_layout(yaxis={"range": [0, result.applied * 1.25]})
+    styled(
         figure, title="상반기 신청·선정", x_title=None, y_title="인원(명)", height=340, font_scale=font_scale
     )
+    figure.update_layout(yaxis2={"title": {"text": f"금액({unit.value})"}, "tickformat": ","})
+    return figure
 
 
 def groups_by_year(selection: pd.DataFrame, measure: str, unit: Unit, font_scale: float = 1.0) -> go.Figure:
@@ -128,10 +130,12 @@ def groups_by_year(selection: pd.DataFrame, measure: str, unit: Unit, font_scale
             marker_color=PALETTE[index % len(PALETTE)],
             text=text,
             textposition="outside",
+            textfont={"size": 11},
             cliponaxis=False,
             hovertemplate="%{x}: %{y:,}" + suffix + "<extra></extra>",
         )
     figure.update_layout(barmode="group")
+    figure.update_yaxes(tickformat=",")
     title, y_title = (
         ("그룹별 선정 금액", f"선정 금액({unit.value})")
         if measure == "amount"
@@ -156,18 +160,16 @@ def averages_vs_cap(averages: pd.DataFrame, unit: Unit, font_scale: float = 1.0)
         figure.add_scatter(
             x=rows["loan_group"],
             y=[convert(v, SELECTION_UNIT, unit) for v in rows["cap"]],
-            name=f"{label} 한도",
+            name="그해 지원한도",
+            legendgroup="cap",
+            showlegend=index == 0,
             mode="markers",
             offsetgroup=index,
-            marker={
-                "symbol": "line-ew-open",
-                "size": 26,
-                "line": {"width": 3, "color": REFERENCE if index else NEUTRAL},
-            },
+            marker={"symbol": "line-ew", "size": 34, "line": {"width": 4, "color": REFERENCE}},
             hovertemplate="%{x} 한도: %{y:,}" + unit.value + "<extra>" + label + "</extra>",
         )
     figure.update_layout(barmode="group", scattermode="group")
-    figure.update_yaxes(rangemode="tozero")
+    figure.update_yaxes(rangemode="tozero", tickformat=",")
     return styled(
         figure,
         title="그룹별 1인당 평균 지원액과 지원한도",
