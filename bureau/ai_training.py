@@ -181,7 +181,7 @@ def roles_matrix(roles: pd.DataFrame, stages: pd.DataFrame) -> pd.DataFrame:
     agencies = roles.sort_values(["agency_order"]).drop_duplicates("agency")["agency"].tolist()
     matrix = {"추진기관": agencies}
     for stage in stages.itertuples():
-        label = f"{stage.stage}단계: {stage.title}"
+        label = f"{stage.stage}단계"
         cells = []
         for agency in agencies:
             lines = roles[(roles["stage"] == stage.stage) & (roles["agency"] == agency)].sort_values("seq")

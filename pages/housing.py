@@ -93,7 +93,7 @@ with right:
     st.caption(unit_caption("명", unit.value))
     st.dataframe(groups_table, hide_index=True)
     if "reselection" in notes:
-        st.caption(f"* {notes['reselection']}")
+        st.caption(f"\\* {notes['reselection']}")
     downloads(groups_table, "그룹별_선정결과", unit_caption("명", unit.value), "housing-groups")
 
 left, right = st.columns(2)

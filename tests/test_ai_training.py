@@ -160,8 +160,9 @@ def test_page_shows_progress_and_projection(open_page):
         "하루 31.1명(현재 속도의 1.4배)",
     ):
         assert printed in text, printed
-    titles = [f["layout"]["title"]["text"] for f in _figures(app)]
-    assert "목표 대비 이수 현황 (추정 전직원 10,556명 = 100%)" in titles
+    bar = next(f for f in _figures(app) if f["layout"]["title"]["text"] == "목표 대비 이수 현황")
+    assert bar["layout"]["xaxis"]["title"]["text"] == "인원(명) · 추정 전직원 10,556명 = 100%"
+    assert [trace["text"] for trace in bar["data"]] == [["1,995명 (18.9%)"], ["8,561명 (81.1%)"]]
     trend = next(f for f in _figures(app) if f["layout"]["title"]["text"].startswith("누적 이수"))
     assert trend["layout"]["yaxis"]["title"]["text"] == "누적 이수 인원(명)"
     assert [trace["name"] for trace in trend["data"]] == ["실적", "추세(직선 가정)"]
@@ -206,7 +207,8 @@ def test_page_shows_both_stages_every_role_and_next_steps(open_page):
         assert printed in text, printed
     matrix = app.table[0].value
     assert list(matrix.index) == ["인력개발과", "인재개발원", "디지털정책과", "디지털재단"]
-    assert matrix.shape[1] == 2
+    assert list(matrix.columns) == ["1단계", "2단계"]
+    assert matrix.loc["디지털재단", "1단계"] == ""
 
 
 def test_page_notes_whose_issue_it_is_when_another_department_is_selected(open_page):

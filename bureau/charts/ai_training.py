@@ -22,19 +22,19 @@ def progress_bar(projection: Projection, font_scale: float = 1.0) -> go.Figure:
             name=name,
             orientation="h",
             marker_color=colour,
-            text=[f"{name} {value:,}명 ({value / projection.target * 100:.1f}%)"],
+            text=[f"{value:,}명 ({value / projection.target * 100:.1f}%)"],
             textposition="inside",
             insidetextanchor="middle",
             hovertemplate=f"{name}: %{{x:,}}명<extra></extra>",
         )
-    figure.update_layout(barmode="stack", showlegend=False)
+    figure.update_layout(barmode="stack", uniformtext={"minsize": 11, "mode": "show"})
     figure.update_xaxes(range=[0, projection.target], tickformat=",")
     return styled(
         figure,
-        title=f"목표 대비 이수 현황 (추정 전직원 {projection.target:,}명 = 100%)",
-        x_title="인원(명)",
+        title="목표 대비 이수 현황",
+        x_title=f"인원(명) · 추정 전직원 {projection.target:,}명 = 100%",
         y_title=None,
-        height=190,
+        height=230,
         font_scale=font_scale,
     )
 

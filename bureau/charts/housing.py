@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from bureau.charts.theme import PALETTE, REFERENCE, styled
 from bureau.format import amount
@@ -61,52 +62,44 @@ def budget_split(parts: pd.DataFrame, unit: Unit, font_scale: float = 1.0) -> go
 
 
 def round_funnel(result: RoundResult, unit: Unit, font_scale: float = 1.0) -> go.Figure:
-    """신청 vs 선정: people and amounts side by side."""
-    figure = go.Figure()
+    """신청 vs 선정 in two panels: people (명) and amounts (``unit``)."""
+    figure = make_subplots(rows=1, cols=2, horizontal_spacing=0.18)
     stages = ["신청", "선정"]
+    people = [result.applied, result.selected]
+    money = [result.applied_amount, result.selected_amount]
     figure.add_bar(
         x=stages,
-        y=[result.applied, result.selected],
-        name="인원(명)",
-        marker_color=PALETTE[0],
-        text=[f"{result.applied:,}명", f"{result.selected:,}명"],
+        y=people,
+        marker_color=[PALETTE[5], PALETTE[0]],
+        text=[f"{value:,}명" for value in people],
         textposition="outside",
         cliponaxis=False,
-        offsetgroup=0,
         hovertemplate="%{x}: %{y:,}명<extra></extra>",
+        row=1,
+        col=1,
     )
-    money = [convert(v, BUDGET_UNIT, unit) for v in (result.applied_amount, result.selected_amount)]
     figure.add_bar(
         x=stages,
-        y=money,
-        name=f"금액({unit.value})",
-        marker_color=PALETTE[1],
-        text=[
-            f"{amount(v, BUDGET_UNIT, unit)}{unit.value}"
-            for v in (result.applied_amount, result.selected_amount)
-        ],
+        y=[convert(value, BUDGET_UNIT, unit) for value in money],
+        marker_color=[PALETTE[5], PALETTE[0]],
+        text=[f"{amount(value, BUDGET_UNIT, unit)}{unit.value}" for value in money],
         textposition="outside",
+        textfont={"size": 11},
         cliponaxis=False,
-        yaxis="y2",
-        offsetgroup=1,
         hovertemplate="%{x}: %{y:,}" + unit.value + "<extra></extra>",
+        row=1,
+        col=2,
     )
+    figure.update_layout(showlegend=False)
+    styled(figure, title="상반기 신청·선정", x_title=None, y_title=None, height=340, font_scale=font_scale)
     figure.update_layout(
-        barmode="group",
+        yaxis={"title": {"text": "인원(명)"}, "range": [0, max(people) * 1.25], "tickformat": ","},
         yaxis2={
-            "overlaying": "y",
-            "side": "right",
-            "title": f"금액({unit.value})",
-            "rangemode": "tozero",
-            "showgrid": False,
-            "range": [0, max(money) * 1.25],
+            "title": {"text": f"금액({unit.value})"},
+            "range": [0, convert(max(money), BUDGET_UNIT, unit) * 1.25],
+            "tickformat": ",",
         },
     )
-    figure.update_layout(yaxis={"range": [0, result.applied * 1.25]})
-    styled(
-        figure, title="상반기 신청·선정", x_title=None, y_title="인원(명)", height=340, font_scale=font_scale
-    )
-    figure.update_layout(yaxis2={"title": {"text": f"금액({unit.value})"}, "tickformat": ","})
     return figure
 
 
@@ -152,7 +145,7 @@ def averages_vs_cap(averages: pd.DataFrame, unit: Unit, font_scale: float = 1.0)
         figure.add_bar(
             x=rows["loan_group"],
             y=[convert(v, SELECTION_UNIT, unit) for v in rows["average"]],
-            name=f"{label} 1인당 평균",
+            name=f"{label} 평균",
             marker_color=PALETTE[index % len(PALETTE)],
             offsetgroup=index,
             hovertemplate="%{x}: %{y:,.1f}" + unit.value + "<extra>" + label + "</extra>",
@@ -160,12 +153,12 @@ def averages_vs_cap(averages: pd.DataFrame, unit: Unit, font_scale: float = 1.0)
         figure.add_scatter(
             x=rows["loan_group"],
             y=[convert(v, SELECTION_UNIT, unit) for v in rows["cap"]],
-            name="그해 지원한도",
+            name="지원한도",
             legendgroup="cap",
             showlegend=index == 0,
             mode="markers",
             offsetgroup=index,
-            marker={"symbol": "line-ew", "size": 34, "line": {"width": 4, "color": REFERENCE}},
+            marker={"symbol": "line-ew", "size": 20, "line": {"width": 4, "color": REFERENCE}},
             hovertemplate="%{x} 한도: %{y:,}" + unit.value + "<extra>" + label + "</extra>",
         )
     figure.update_layout(barmode="group", scattermode="group")
