@@ -98,6 +98,7 @@ def round_funnel(result: RoundResult, unit: Unit, font_scale: float = 1.0) -> go
             "title": {"text": f"금액({unit.value})"},
             "range": [0, convert(max(money), BUDGET_UNIT, unit) * 1.25],
             "tickformat": ",",
+            "side": "right",
         },
     )
     return figure
@@ -163,11 +164,13 @@ def averages_vs_cap(averages: pd.DataFrame, unit: Unit, font_scale: float = 1.0)
         )
     figure.update_layout(barmode="group", scattermode="group")
     figure.update_yaxes(rangemode="tozero", tickformat=",")
-    return styled(
+    styled(
         figure,
         title="그룹별 1인당 평균 지원액과 지원한도",
         x_title=None,
         y_title=f"1인당 금액({unit.value})",
-        height=380,
+        height=400,
         font_scale=font_scale,
     )
+    figure.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0})
+    return figure
