@@ -288,8 +288,15 @@ def headline(summary: Summary) -> list[tuple[str, str, str]]:
     ]
 
 
-def assumptions(summary: Summary) -> list[str]:
-    """The projection's assumptions and what it says, in plain Korean."""
+def district_staff(indicators: pd.DataFrame) -> float | None:
+    """자치구 정원 (staff_district_offices) from the district indicators, if the report has it."""
+    rows = indicators[indicators["indicator_id"] == "staff_district_offices"].sort_values("reference")
+    return float(rows["value"].iloc[-1]) if len(rows) else None
+
+
+def assumptions(summary: Summary, district_staff: float | None = None) -> list[str]:
+    """The projection's assumptions and what it says, in plain Korean. ``district_staff``
+    (자치구 정원, from the overview's district figures) shows whom the printed share counts."""
     p = summary.projection
     lines = [
         f"이수 실적 {summary.trained:,}명은 {_day(p.start)}부터 기준일 {_day(p.as_of)}까지 "
@@ -302,6 +309,18 @@ def assumptions(summary: Summary) -> list[str]:
         f"({round_half_up(p.year_end_share, 1):.1f}%)이 이수하고, 전직원 이수는 "
         + (f"{_day(p.completion)}경입니다." if p.completion else "도달하지 못합니다."),
     ]
+    if district_staff:
+        point = summary.total.point
+        if point < district_staff:
+            lines.append(
+                f"1단계 대상은 ‘서울시 전직원(자치구 포함)’이지만, 역산한 전직원 {point:,}명은 "
+                f"자치구 정원 {district_staff:,.0f}명보다 훨씬 적어 {summary.printed_share}%는 "
+                "자치구를 뺀 서울시 직원 기준으로 보입니다."
+            )
+        else:
+            lines.append(
+                f"역산한 전직원 {point:,}명은 자치구 정원 {district_staff:,.0f}명을 포함할 수 있는 규모입니다"
+            )
     if p.required_per_day is not None and not p.on_track:
         lines.append(
             f"연내 전직원 이수에는 남은 {(p.year_end - p.as_of).days}일 동안 하루 {p.required_per_day:,.1f}명"

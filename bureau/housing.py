@@ -450,6 +450,20 @@ def cap_recipient_text(recipients: pd.DataFrame, rules: pd.DataFrame) -> str | N
     return f"기존 최대 {_eok(previous)} → {parts}" if previous else parts
 
 
+def budget_line(budget: pd.DataFrame, unit: Unit) -> str:
+    """``사업예산: 220억원 (일반 94억원, 기금 126억원) ※ 전년대비 40억원 증액`` in ``unit``."""
+    total, parts, change = budget_parts(budget)
+
+    def money(value: float) -> str:
+        return f"{amount(value, BUDGET_UNIT, unit)}{unit.value}"
+
+    split = ", ".join(f"{row.source} {money(row.amount)}" for row in parts.itertuples())
+    line = f"사업예산: {money(total)} ({split})"
+    if change is not None:
+        line += f" ※ 전년대비 {money(abs(change))} {'증액' if change >= 0 else '감액'}"
+    return line
+
+
 def headline(budget: pd.DataFrame, result: RoundResult, unit: Unit) -> list[tuple[str, str, str]]:
     """(label, value, help) for the KPI row: budget, applications, selections, selection rates."""
     total, parts, change = budget_parts(budget)

@@ -5,7 +5,7 @@ import streamlit as st
 from bureau import ai_training
 from bureau.charts import ai_training as charts
 from bureau.queries import ai_training as queries
-from bureau.queries import meta
+from bureau.queries import meta, org
 from ui.data import run
 from ui.frame import page
 from ui.issue import issue_contacts, issue_intro
@@ -45,8 +45,10 @@ chart(
     path.rename(columns={"date": "날짜", "trained": "누적 이수 인원(명)", "series": "구분"}),
     key="ai-projection",
 )
+district_staff = ai_training.district_staff(run(org.district_indicators, as_of=filters.as_of))
 st.info(
-    "**추세 계산의 가정**\n\n" + "\n".join(f"- {line}" for line in ai_training.assumptions(summary)),
+    "**추세 계산의 가정**\n\n"
+    + "\n".join(f"- {line}" for line in ai_training.assumptions(summary, district_staff)),
     icon=":material/timeline:",
 )
 

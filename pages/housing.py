@@ -37,7 +37,8 @@ kpi_row([Kpi(label, value, help=detail) for label, value, detail in housing.head
 st.header("사업개요")
 left, right = st.columns([3, 2])
 with left:
-    st.markdown("\n".join(f"- {line}" for line in housing.programme_lines(rules, terms, year)))
+    overview = [*housing.programme_lines(rules, terms, year), housing.budget_line(budget, unit)]
+    st.markdown("\n".join(f"- {line}" for line in overview))
     caps = housing.rules_table(rules, unit)
     st.dataframe(caps, hide_index=True)
     downloads(caps, "전세자금_지원한도", unit_caption(unit.value, "%"), "housing-caps")

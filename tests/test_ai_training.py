@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from bureau import ai_training
@@ -158,6 +159,7 @@ def test_page_shows_progress_and_projection(open_page):
         "약 8,091명(76.6%)",
         "2026. 4. 22.경",
         "하루 31.1명(현재 속도의 1.4배)",
+        "자치구 정원 36,376명보다 훨씬 적어",
     ):
         assert printed in text, printed
     bar = next(f for f in _figures(app) if f["layout"]["title"]["text"] == "목표 대비 이수 현황")
@@ -216,3 +218,27 @@ def test_page_notes_whose_issue_it_is_when_another_department_is_selected(open_p
     assert not any("주관 부서" in info.body for info in app.info)
     app.selectbox(key="dept").set_value("인사과").run()
     assert any("주관 부서는 인력개발과" in info.body for info in app.info)
+
+
+def test_assumptions_say_whom_the_share_counts():
+    goal = pd.DataFrame(
+        [
+            {
+                "course": "실습형 AI교육",
+                "plan": "계획",
+                "period_start": date(2025, 1, 1),
+                "goal_share": 100.0,
+                "times_per_year": 1,
+                "printed_trained": 1995,
+                "printed_share_of_staff": 18.9,
+            }
+        ]
+    )
+    progress = pd.DataFrame({"grade_group": ["4급 이상", "5급 이하"], "trained": [247, 1748]})
+    summary = ai_training.summarise(goal, progress, AS_OF)
+    assert summary.trained == 1995 and summary.gap == 8561
+    smaller = ai_training.assumptions(summary, 36376)
+    assert any("자치구를 뺀 서울시 직원 기준" in line for line in smaller)
+    larger = ai_training.assumptions(summary, 5000)
+    assert any("포함할 수 있는 규모" in line for line in larger)
+    assert len(ai_training.assumptions(summary)) == len(smaller) - 1

@@ -424,6 +424,7 @@ def test_page_kpis_in_eok(open_page):
         "선정률(인원)": "59.0%",
         "선정률(금액)": "61.1%",
     }
+    assert "사업예산: 220억원 (일반 94억원, 기금 126억원) ※ 전년대비 40억원 증액" in _text(app)
     helps = {m.label: m.help for m in app.metric}
     assert helps["’25년 사업예산"] == "일반 94억원 + 기금 126억원 · 전년대비 40억원 증액"
     assert helps["상반기 신청"] == "신청 금액 180억원"

@@ -28,6 +28,7 @@ def progress_bar(projection: Projection, font_scale: float = 1.0) -> go.Figure:
             hovertemplate=f"{name}: %{{x:,}}명<extra></extra>",
         )
     figure.update_layout(barmode="stack", uniformtext={"minsize": 11, "mode": "show"})
+    figure.update_layout(legend={"traceorder": "normal"})
     figure.update_xaxes(range=[0, projection.target], tickformat=",")
     return styled(
         figure,
