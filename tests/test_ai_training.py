@@ -164,7 +164,10 @@ def test_page_shows_progress_and_projection(open_page):
         assert printed in text, printed
     bar = next(f for f in _figures(app) if f["layout"]["title"]["text"] == "목표 대비 이수 현황")
     assert bar["layout"]["xaxis"]["title"]["text"] == "인원(명) · 추정 전직원 10,556명 = 100%"
-    assert [trace["text"] for trace in bar["data"]] == [["1,995명 (18.9%)"], ["8,561명 (81.1%)"]]
+    assert [trace["name"] for trace in bar["data"]] == [
+        "이수 1,995명 (18.9%)",
+        "미이수(추정) 8,561명 (81.1%)",
+    ]
     trend = next(f for f in _figures(app) if f["layout"]["title"]["text"].startswith("누적 이수"))
     assert trend["layout"]["yaxis"]["title"]["text"] == "누적 이수 인원(명)"
     assert [trace["name"] for trace in trend["data"]] == ["실적", "추세(직선 가정)"]

@@ -16,19 +16,16 @@ def progress_bar(projection: Projection, font_scale: float = 1.0) -> go.Figure:
         (projection.trained, "이수", PALETTE[0]),
         (projection.remaining, "미이수(추정)", NEUTRAL),
     ):
+        label = f"{name} {value:,}명 ({value / projection.target * 100:.1f}%)"
         figure.add_bar(
             x=[value],
             y=["전직원"],
-            name=name,
+            name=label,
             orientation="h",
             marker_color=colour,
-            text=[f"{value:,}명 ({value / projection.target * 100:.1f}%)"],
-            textposition="inside",
-            insidetextanchor="middle",
-            hovertemplate=f"{name}: %{{x:,}}명<extra></extra>",
+            hovertemplate=f"{label}<extra></extra>",
         )
-    figure.update_layout(barmode="stack", uniformtext={"minsize": 11, "mode": "show"})
-    figure.update_layout(legend={"traceorder": "normal"})
+    figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
     figure.update_xaxes(range=[0, projection.target], tickformat=",")
     return styled(
         figure,
