@@ -27,14 +27,19 @@ def progress_bar(projection: Projection, font_scale: float = 1.0) -> go.Figure:
         )
     figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
     figure.update_xaxes(range=[0, projection.target], tickformat=",")
-    return styled(
+    styled(
         figure,
         title="목표 대비 이수 현황",
         x_title=f"인원(명) · 추정 전직원 {projection.target:,}명 = 100%",
         y_title=None,
-        height=230,
+        height=280,
         font_scale=font_scale,
     )
+    # below the axis title: two long legend entries wrap on a phone and would cover the title
+    figure.update_layout(
+        legend={"orientation": "h", "yanchor": "top", "y": -0.6, "x": 0, "traceorder": "normal"}
+    )
+    return figure
 
 
 def projection_chart(path: pd.DataFrame, projection: Projection, font_scale: float = 1.0) -> go.Figure:
