@@ -19,6 +19,8 @@ class PageInfo:
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("overview", "개요", ":material/dashboard:"),
     PageInfo("budget", "예산 현황", ":material/account_balance_wallet:"),
+    PageInfo("ai_training", "AI 교육", ":material/school:"),
+    PageInfo("housing", "주거복지", ":material/home:"),
 )
 
 PAGES_BY_SLUG: dict[str, PageInfo] = {page.slug: page for page in PAGES}

@@ -4,19 +4,23 @@
 ``RECONCILERS`` compare the report's printed derived figures with ours and are recorded.
 """
 
-from bureau.checks import budget, district, integrity, org
+from bureau.checks import ai_training, budget, district, housing, integrity, org
 from bureau.checks.base import ErrorCheck, Reconciler, Reconciliation
 
 ERROR_CHECKS: tuple[ErrorCheck, ...] = (
     integrity.unique_keys,
     integrity.references,
     budget.hierarchy_sums,
+    ai_training.goal_rows,
+    housing.row_rules,
 )
 
 RECONCILERS: tuple[Reconciler, ...] = (
     org.reconcile,
     budget.reconcile,
     district.reconcile,
+    ai_training.reconcile,
+    housing.reconcile,
 )
 
 __all__ = ["ERROR_CHECKS", "RECONCILERS", "Reconciliation"]

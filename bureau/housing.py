@@ -1,0 +1,522 @@
+"""직원 주거복지: the 전세자금 loan rule (the calculator), selection tables and averages.
+
+The loan rules (share of the deposit, cap by group and year, period, rate) come from
+data/sources/housing_loan_rules.csv and housing_loan_terms.csv; nothing here hard-codes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+from bureau.format import amount, number, rate
+from bureau.metrics import percent
+from bureau.units import Unit, convert
+
+#: Units of the source tables (as printed in the report).
+RULE_UNIT = Unit.WON
+BUDGET_UNIT = Unit.HUNDRED_MILLION
+SELECTION_UNIT = Unit.MILLION
+EXECUTION_UNIT = Unit.THOUSAND
+
+#: Sanity bounds for a 전세 deposit typed by a person (not programme rules): below 100만원 is
+#: almost always a unit slip (만원 typed as 원); above 1,000억원 is a typo.
+MIN_DEPOSIT_WON = 1_000_000
+MAX_DEPOSIT_WON = 100_000_000_000
+
+#: Units a person may type the deposit in.
+INPUT_UNITS = ("만원", "원")
+
+
+@dataclass(frozen=True)
+class LoanRule:
+    loan_group: str
+    from_year: int
+    max_deposit_share: float
+    cap: int
+
+
+@dataclass(frozen=True)
+class LoanTerms:
+    from_year: int
+    period_years: int
+    max_period_years: int
+    annual_rate: float
+    guarantee_insurance: str
+
+
+@dataclass(frozen=True)
+class LoanQuote:
+    """What a staff member can borrow and what it costs (원)."""
+
+    loan_group: str
+    deposit: int
+    share_limit: int
+    cap: int
+    loan: int
+    max_deposit_share: float
+    annual_rate: float
+    annual_interest: int
+    monthly_interest: int
+    period_years: int
+    max_period_years: int
+    period_interest: int
+    guarantee_insurance: str
+    rule_year: int
+
+    @property
+    def capped(self) -> bool:
+        """True when the group cap, not the share of the deposit, limits the loan."""
+        return self.cap < self.share_limit
+
+    @property
+    def deposit_for_cap(self) -> int:
+        """The smallest deposit at which the group cap is reached."""
+        return int((Decimal(self.cap) * 100 / Decimal(str(self.max_deposit_share))).to_integral_value())
+
+
+@dataclass(frozen=True)
+class LoanMessage:
+    """Why no quote can be given (the deposit is missing, not a number, zero, negative or absurd)."""
+
+    text: str
+
+
+def rules_for_year(rules: pd.DataFrame, year: int) -> dict[str, LoanRule]:
+    """Each group's rule in force in ``year``: the row with the latest ``from_year`` ≤ ``year``,
+    in the data's order."""
+    usable = rules[rules["from_year"] <= year].sort_values(["sort_order", "from_year"])
+    latest = usable.groupby("loan_group", sort=False).tail(1).sort_values("sort_order")
+    return {
+        row.loan_group: LoanRule(
+            row.loan_group, int(row.from_year), float(row.max_deposit_share), int(row.cap)
+        )
+        for row in latest.itertuples()
+    }
+
+
+def terms_for_year(terms: pd.DataFrame, year: int) -> LoanTerms | None:
+    usable = terms[terms["from_year"] <= year].sort_values("from_year")
+    if usable.empty:
+        usable = terms.sort_values("from_year").head(1)  # terms printed only for a later year
+    if usable.empty:
+        return None
+    row = usable.iloc[-1]
+    return LoanTerms(
+        int(row["from_year"]),
+        int(row["period_years"]),
+        int(row["max_period_years"]),
+        float(row["annual_rate"]),
+        str(row["guarantee_insurance"]),
+    )
+
+
+_UNIT_WORDS = {"억": 100_000_000, "천만": 10_000_000, "백만": 1_000_000, "만": 10_000, "천": 1_000}
+_KOREAN_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(억|천만|백만|만|천)")
+
+
+def parse_deposit(text: str | None, unit: str = "만원") -> int | LoanMessage:
+    """A deposit as typed: ``30000`` (in ``unit``), ``300,000,000``, ``3억``, ``3억 5천만원``,
+    ``1.5억``. Returns whole 원, or a message saying what is wrong."""
+    if unit not in INPUT_UNITS:
+        return LoanMessage(f"입력 단위는 {', '.join(INPUT_UNITS)} 중 하나여야 합니다.")
+    cleaned = (text or "").strip().replace(",", "").replace(" ", "")
+    if not cleaned:
+        return LoanMessage("전세 보증금을 입력해 주세요.")
+    negative = cleaned.startswith(("-", "△", "−"))
+    body = cleaned.lstrip("-△−").removesuffix("원")
+    try:
+        if re.fullmatch(r"\d+(\.\d+)?", body):
+            won = Decimal(body) * (10_000 if unit == "만원" else 1)
+        elif body and _KOREAN_PART.sub("", body) == "":
+            won = sum(Decimal(n) * _UNIT_WORDS[word] for n, word in _KOREAN_PART.findall(body))
+        else:
+            raise ValueError(body)
+    except (ValueError, ArithmeticError):
+        return LoanMessage(
+            f"‘{text}’은(는) 금액으로 읽을 수 없습니다. 숫자로 입력해 주세요 (예: 30000 {unit} 또는 3억)."
+        )
+    value = int(won.to_integral_value(rounding=ROUND_HALF_UP))
+    return -value if negative else value
+
+
+def check_deposit(deposit: int) -> LoanMessage | None:
+    if deposit < 0:
+        return LoanMessage("보증금은 음수일 수 없습니다. 전세 보증금 금액을 양수로 입력해 주세요.")
+    if deposit == 0:
+        return LoanMessage("보증금이 0원입니다. 전세 보증금을 입력해야 융자 가능액을 계산할 수 있습니다.")
+    if deposit < MIN_DEPOSIT_WON:
+        return LoanMessage(
+            f"보증금 {won_korean(deposit)}은(는) 전세 보증금으로 너무 작습니다. "
+            "입력 단위(원/만원)를 확인해 주세요."
+        )
+    if deposit > MAX_DEPOSIT_WON:
+        return LoanMessage(
+            f"보증금 {won_korean(deposit)}은(는) 현실적인 전세 보증금이 아닙니다. "
+            "자릿수와 단위를 확인해 주세요."
+        )
+    return None
+
+
+def quote(
+    deposit: int, loan_group: str, rules: Mapping[str, LoanRule], terms: LoanTerms
+) -> LoanQuote | LoanMessage:
+    """Eligible loan = min(deposit × share, group cap), with the interest at the yearly rate.
+
+    Interest is simple interest on the whole loan (원 rounded half up); the monthly figure
+    is the yearly one divided by 12. Guarantee insurance is not included.
+    """
+    problem = check_deposit(deposit)
+    if problem:
+        return problem
+    rule = rules.get(loan_group)
+    if rule is None:
+        return LoanMessage(f"‘{loan_group}’ 그룹의 지원한도가 데이터에 없습니다. 그룹을 다시 선택해 주세요.")
+    share_limit = int(
+        (Decimal(deposit) * Decimal(str(rule.max_deposit_share)) / 100).to_integral_value(ROUND_DOWN)
+    )
+    loan = min(share_limit, rule.cap)
+    yearly = Decimal(loan) * Decimal(str(terms.annual_rate)) / 100
+    annual = int(yearly.to_integral_value(ROUND_HALF_UP))
+    monthly = int((yearly / 12).to_integral_value(ROUND_HALF_UP))
+    return LoanQuote(
+        loan_group=loan_group,
+        deposit=deposit,
+        share_limit=share_limit,
+        cap=rule.cap,
+        loan=loan,
+        max_deposit_share=rule.max_deposit_share,
+        annual_rate=terms.annual_rate,
+        annual_interest=annual,
+        monthly_interest=monthly,
+        period_years=terms.period_years,
+        max_period_years=terms.max_period_years,
+        period_interest=annual * terms.period_years,
+        guarantee_insurance=terms.guarantee_insurance,
+        rule_year=rule.from_year,
+    )
+
+
+def quote_text(
+    text: str | None, unit: str, loan_group: str, rules: Mapping[str, LoanRule], terms: LoanTerms | None
+) -> LoanQuote | LoanMessage:
+    """The calculator in one call: parse what was typed, then :func:`quote`."""
+    if terms is None:
+        return LoanMessage("이 보고서에는 융자 조건(기간·이자율) 데이터가 없습니다.")
+    deposit = parse_deposit(text, unit)
+    if isinstance(deposit, LoanMessage):
+        return deposit
+    return quote(deposit, loan_group, rules, terms)
+
+
+def won_korean(value: int) -> str:
+    """``150_000_000`` → ``1억 5,000만원``; ``166_667`` → ``16만 6,667원``; negatives with △."""
+    sign = "△" if value < 0 else ""
+    eok, rest = divmod(abs(int(value)), 100_000_000)
+    man, won = divmod(rest, 10_000)
+    parts = [f"{eok:,}억" if eok else "", f"{man:,}만" if man else "", f"{won:,}" if won else ""]
+    text = " ".join(part for part in parts if part)
+    return f"{sign}{text or '0'}원"
+
+
+def quote_lines(result: LoanQuote) -> list[tuple[str, str, str]]:
+    """The quote as (label, value, detail) rows for the page."""
+    reason = (
+        f"그룹 지원한도 {won_korean(result.cap)}에 걸림 "
+        f"(보증금 {won_korean(result.deposit_for_cap)} 이상이면 한도)"
+        if result.capped
+        else f"보증금의 {number(result.max_deposit_share)}% (그룹 한도 {won_korean(result.cap)} 이내)"
+    )
+    return [
+        ("융자 가능액", won_korean(result.loan), reason),
+        (
+            "연 이자",
+            won_korean(result.annual_interest),
+            f"연 {rate(result.annual_rate)}% 단순 계산 · {result.guarantee_insurance}",
+        ),
+        ("월 이자", won_korean(result.monthly_interest), "연 이자 ÷ 12"),
+        (
+            "지원기간",
+            f"{result.period_years}년 (최장 {result.max_period_years}년)",
+            f"{result.period_years}년 이자 합계 {won_korean(result.period_interest)}",
+        ),
+    ]
+
+
+def rules_table(rules: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    """Caps by group and year (in ``unit``) as a wide table, one row per group."""
+    years = sorted(rules["from_year"].unique())
+    ordered = rules.sort_values(["sort_order", "from_year"])
+    table = pd.DataFrame({"그룹": ordered.drop_duplicates("loan_group")["loan_group"].tolist()})
+    for year in years:
+        of_year = ordered[ordered["from_year"] == year].set_index("loan_group")
+        table[f"’{year % 100:02d}년~ 지원한도({unit.value})"] = [
+            amount(of_year["cap"].get(group), RULE_UNIT, unit) for group in table["그룹"]
+        ]
+        table[f"’{year % 100:02d}년~ 보증금 대비(%)"] = [
+            number(of_year["max_deposit_share"].get(group)) for group in table["그룹"]
+        ]
+    return table
+
+
+def with_averages(selection: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
+    """Group rows (printed totals dropped) with 1인당 평균 지원액 and that year's cap, 백만원."""
+    groups = selection[~selection["printed_total"]].copy()
+    groups["average"] = [
+        amount_ / people if people else None for amount_, people in zip(groups["amount"], groups["selected"])
+    ]
+    caps = []
+    for row in groups.itertuples():
+        rule = rules_for_year(rules, int(row.fiscal_year)).get(row.loan_group)
+        caps.append(convert(rule.cap, RULE_UNIT, SELECTION_UNIT) if rule else None)
+    groups["cap"] = caps
+    return groups
+
+
+def selection_table(selection: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    """The report's group table, both years side by side, amounts in ``unit``; 합계 recomputed."""
+    groups = selection[~selection["printed_total"]]
+    years = sorted(groups["fiscal_year"].unique())
+    order = groups.sort_values("sort_order").drop_duplicates("loan_group")["loan_group"].tolist()
+    rows = []
+    for label in ["합계", *order]:
+        row: dict[str, str] = {"구분": label}
+        picked = groups if label == "합계" else groups[groups["loan_group"] == label]
+        for year in years:
+            row[f"’{year % 100:02d}년 배정액"] = amount(
+                picked.loc[picked["fiscal_year"] == year, "allocation"].sum(), SELECTION_UNIT, unit
+            )
+        for year in years:
+            of_year = picked[picked["fiscal_year"] == year]
+            mark = "*" if year == years[-1] else ""
+            row[f"’{year % 100:02d}년 상반기 인원{mark}(명)"] = number(of_year["selected"].sum())
+            row[f"’{year % 100:02d}년 상반기 금액"] = amount(of_year["amount"].sum(), SELECTION_UNIT, unit)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def average_amount(value: float | None, unit: Unit) -> str:
+    """An average in 백만원 shown in ``unit``: 96,769천원, 96.8백만원, 0.97억원."""
+    digits = {Unit.MILLION: 1, Unit.HUNDRED_MILLION: 2}.get(unit, 0)
+    return "-" if value is None else number(convert(value, SELECTION_UNIT, unit), digits)
+
+
+def averages_table(selection: pd.DataFrame, rules: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    """1인당 평균 지원액 by group and year against that year's cap, in ``unit``."""
+    groups = with_averages(selection, rules)
+    return pd.DataFrame(
+        {
+            "연도": [f"’{year % 100:02d}년 상반기" for year in groups["fiscal_year"]],
+            "그룹": groups["loan_group"],
+            "선정 인원(명)": [number(value) for value in groups["selected"]],
+            f"선정 금액({unit.value})": [amount(v, SELECTION_UNIT, unit) for v in groups["amount"]],
+            f"1인당 평균({unit.value})": [average_amount(v, unit) for v in groups["average"]],
+            f"지원한도({unit.value})": [amount(v, SELECTION_UNIT, unit) for v in groups["cap"]],
+            "한도 대비(%)": [
+                rate(percent(a, c)) if c else "-" for a, c in zip(groups["average"], groups["cap"])
+            ],
+        }
+    )
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    applied: int
+    applied_amount: int
+    selected: int
+    selected_amount: int
+
+    @property
+    def selection_rate(self) -> float | None:
+        return percent(self.selected, self.applied)
+
+    @property
+    def amount_rate(self) -> float | None:
+        return percent(self.selected_amount, self.applied_amount)
+
+
+def round_result(applications: pd.DataFrame) -> RoundResult:
+    """신청 vs 선정 of one round (amounts in 억원)."""
+    by_stage = applications.set_index("stage")
+    return RoundResult(
+        int(by_stage.loc["신청", "people"]),
+        int(by_stage.loc["신청", "amount"]),
+        int(by_stage.loc["선정", "people"]),
+        int(by_stage.loc["선정", "amount"]),
+    )
+
+
+def budget_parts(budget: pd.DataFrame) -> tuple[int, pd.DataFrame, int | None]:
+    """(recomputed total, parts, printed change) of the budget in 억원."""
+    parts = budget[~budget["printed_total"]].sort_values("sort_order")
+    printed = budget[budget["printed_total"]]
+    change = printed["printed_change"].iloc[0] if len(printed) else None
+    return int(parts["amount"].sum()), parts, (None if pd.isna(change) else int(change))
+
+
+def execution_table(execution: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    """예산집행 현황 as printed, rates recomputed, amounts in ``unit``."""
+
+    def money(column: str) -> list[str]:
+        return [amount(value, EXECUTION_UNIT, unit) for value in execution[column]]
+
+    return pd.DataFrame(
+        {
+            "사업명": execution["programme"],
+            "예산현액": money("budget"),
+            "집행액 원인행위": money("committed"),
+            "집행액 지출액": money("spent"),
+            "집행률 원인행위(%)": [
+                rate(percent(c, b)) for c, b in zip(execution["committed"], execution["budget"])
+            ],
+            "집행률 지출액(%)": [
+                rate(percent(s, b)) for s, b in zip(execution["spent"], execution["budget"])
+            ],
+            "’25년말 집행예상액": money("expected_year_end"),
+            "’25년말 집행예상률(%)": [
+                rate(percent(e, b)) for e, b in zip(execution["expected_year_end"], execution["budget"])
+            ],
+        }
+    )
+
+
+def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
+    def months(start: int, end: int) -> str:
+        return f"{start}월" if start == end else f"{start}~{end}월"
+
+    return pd.DataFrame(
+        {
+            "구분": [f"’{y % 100:02d}년 {h}" for y, h in zip(schedule["fiscal_year"], schedule["half"])],
+            "단계": schedule["step"],
+            "시기": [months(s, e) for s, e in zip(schedule["start_month"], schedule["end_month"])],
+        }
+    )
+
+
+def allocation_observations(selection: pd.DataFrame) -> list[str]:
+    """Groups whose first-half selected amount exceeds the whole year's allocation (백만원)."""
+    groups = selection[~selection["printed_total"]]
+    over = groups[groups["amount"] > groups["allocation"]]
+    return [
+        f"’{int(row.fiscal_year) % 100:02d}년 {row.loan_group}: 상반기 선정금액 {number(row.amount)}백만원이 "
+        f"그룹별 배정액 {number(row.allocation)}백만원을 넘습니다"
+        for row in over.itertuples()
+    ]
+
+
+def _eok(won: int) -> str:
+    """``150_000_000`` → ``1.5억원`` as the report writes caps."""
+    return f"{convert(won, RULE_UNIT, Unit.HUNDRED_MILLION):g}억원"
+
+
+def programme_lines(rules: pd.DataFrame, terms: LoanTerms | None, year: int) -> list[str]:
+    """사업개요 in the report's words, built from the rule rows (base cap, raised caps, terms)."""
+    first_year = int(rules["from_year"].min())
+    base = rules_for_year(rules, first_year)
+    current = rules_for_year(rules, year)
+    share = number(next(iter(base.values())).max_deposit_share) if base else "-"
+    base_cap = max((rule.cap for rule in base.values()), default=0)
+    lines = [f"사업내용: 무주택 공무원 전세자금 융자 (보증금 {share}% 이내 최대 {_eok(base_cap)})"]
+    raised = sorted(
+        (rule for rule in current.values() if rule.cap != base.get(rule.loan_group, rule).cap),
+        key=lambda rule: -rule.cap,
+    )
+    if raised:
+        changed = ", ".join(f"{rule.loan_group} {_eok(rule.cap)}" for rule in raised)
+        lines.append(f"’{raised[0].from_year % 100:02d}년부터 {changed}으로 1인당 지원한도 상향")
+    if terms:
+        lines.append(
+            f"지원기간 {terms.period_years}년(최장 {terms.max_period_years}년) / "
+            f"이자율 연 {rate(terms.annual_rate)}% ({terms.guarantee_insurance})"
+        )
+    return lines
+
+
+def cap_recipient_text(recipients: pd.DataFrame, rules: pd.DataFrame) -> str | None:
+    """``기존 최대 1억원 → 다자녀 2억원 지원(6명), 신혼부부 1.5억원 지원(13명)``."""
+    if recipients.empty:
+        return None
+    year = int(recipients["fiscal_year"].iloc[0])
+    before = rules_for_year(rules, year - 1)
+    previous = max((rule.cap for rule in before.values()), default=None)
+    parts = ", ".join(
+        f"{row.loan_group} {_eok(int(row.cap))} 지원({number(row.people)}명)"
+        for row in recipients.itertuples()
+    )
+    return f"기존 최대 {_eok(previous)} → {parts}" if previous else parts
+
+
+def budget_line(budget: pd.DataFrame, unit: Unit) -> str:
+    """``사업예산: 220억원 (일반 94억원, 기금 126억원) ※ 전년대비 40억원 증액`` in ``unit``."""
+    total, parts, change = budget_parts(budget)
+
+    def money(value: float) -> str:
+        return f"{amount(value, BUDGET_UNIT, unit)}{unit.value}"
+
+    split = ", ".join(f"{row.source} {money(row.amount)}" for row in parts.itertuples())
+    line = f"사업예산: {money(total)} ({split})"
+    if change is not None:
+        line += f" ※ 전년대비 {money(abs(change))} {'증액' if change >= 0 else '감액'}"
+    return line
+
+
+def headline(budget: pd.DataFrame, result: RoundResult, unit: Unit) -> list[tuple[str, str, str]]:
+    """(label, value, help) for the KPI row: budget, applications, selections, selection rates."""
+    total, parts, change = budget_parts(budget)
+    year = int(budget["fiscal_year"].iloc[0])
+
+    def money(value: float) -> str:
+        return f"{amount(value, BUDGET_UNIT, unit)}{unit.value}"
+
+    split = " + ".join(f"{row.source} {money(row.amount)}" for row in parts.itertuples())
+    return [
+        (
+            f"’{year % 100:02d}년 사업예산",
+            money(total),
+            f"{split}" + (f" · 전년대비 {money(change)} 증액" if change is not None else ""),
+        ),
+        ("상반기 신청", f"{number(result.applied)}명", f"신청 금액 {money(result.applied_amount)}"),
+        ("상반기 선정", f"{number(result.selected)}명", f"선정 금액 {money(result.selected_amount)}"),
+        ("선정률(인원)", f"{rate(result.selection_rate)}%", "선정 인원 ÷ 신청 인원"),
+        ("선정률(금액)", f"{rate(result.amount_rate)}%", "선정 금액 ÷ 신청 금액"),
+    ]
+
+
+def budget_table(budget: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    """재원별 예산 with the recomputed 합계 first, in ``unit``."""
+    total, parts, change = budget_parts(budget)
+    return pd.DataFrame(
+        {
+            "재원": ["합계", *parts["source"]],
+            f"예산({unit.value})": [amount(v, BUDGET_UNIT, unit) for v in [total, *parts["amount"]]],
+            f"전년대비 증감({unit.value})": [amount(change, BUDGET_UNIT, unit)] + ["-"] * len(parts),
+        }
+    )
+
+
+def round_table(applications: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    result = round_result(applications)
+    return pd.DataFrame(
+        {
+            "구분": ["신청", "선정", "선정률(%)"],
+            "인원(명)": [number(result.applied), number(result.selected), rate(result.selection_rate)],
+            f"금액({unit.value})": [
+                amount(result.applied_amount, BUDGET_UNIT, unit),
+                amount(result.selected_amount, BUDGET_UNIT, unit),
+                rate(result.amount_rate),
+            ],
+        }
+    )
+
+
+def schedule_sentence(schedule: pd.DataFrame) -> str:
+    """``하반기 신청 접수(6월), 선정(7월) 및 지원(8~11월)``."""
+    if schedule.empty:
+        return ""
+    steps = [f"{step}({when})" for step, when in zip(schedule["단계"], schedule["시기"])]
+    joined = ", ".join(steps[:-1]) + (" 및 " if len(steps) > 1 else "") + steps[-1]
+    return f"{schedule['구분'].iloc[0]} {joined}"

@@ -1,0 +1,105 @@
+"""직원 주거복지 queries: loan rules and terms, budget, rounds, selections, execution, schedule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from bureau.sql import frame
+
+
+def loan_rules(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """Caps (원) and the share of the deposit by group and first year in force."""
+    return frame(
+        con,
+        "SELECT loan_group, from_year, max_deposit_share, cap, sort_order FROM housing_loan_rules "
+        "WHERE as_of = ? ORDER BY from_year, sort_order",
+        [as_of],
+    )
+
+
+def loan_terms(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    return frame(
+        con,
+        "SELECT from_year, period_years, max_period_years, annual_rate, guarantee_insurance "
+        "FROM housing_loan_terms WHERE as_of = ? ORDER BY from_year",
+        [as_of],
+    )
+
+
+def budget(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """사업예산 (억원) by source, with the printed 합계 row."""
+    return frame(
+        con,
+        "SELECT fiscal_year, source, amount, printed_total, printed_change, sort_order FROM housing_budget "
+        "WHERE as_of = ? AND fiscal_year = (SELECT max(fiscal_year) FROM housing_budget WHERE as_of = ?) "
+        "ORDER BY sort_order",
+        [as_of, as_of],
+    )
+
+
+def applications(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """The latest round's 신청 and 선정 (명, 억원)."""
+    return frame(
+        con,
+        """
+        SELECT fiscal_year, half, stage, people, amount FROM housing_applications
+        WHERE as_of = ? AND (fiscal_year, half) = (
+            SELECT (fiscal_year, half) FROM housing_applications WHERE as_of = ?
+            ORDER BY fiscal_year DESC, half DESC LIMIT 1)
+        ORDER BY stage
+        """,
+        [as_of, as_of],
+    )
+
+
+def cap_recipients(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    return frame(
+        con,
+        """
+        SELECT c.fiscal_year, c.half, c.loan_group, c.cap, c.people
+        FROM housing_cap_recipients c
+        LEFT JOIN (SELECT DISTINCT as_of, loan_group, sort_order FROM housing_loan_rules) r
+               USING (as_of, loan_group)
+        WHERE c.as_of = ? ORDER BY c.fiscal_year, r.sort_order DESC
+        """,
+        [as_of],
+    )
+
+
+def selection(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """그룹별 배정액 and selections (명, 백만원), printed 합계 rows included (``printed_total``)."""
+    return frame(
+        con,
+        "SELECT loan_group, fiscal_year, half, allocation, selected, amount, printed_total, sort_order "
+        "FROM housing_selection WHERE as_of = ? ORDER BY fiscal_year, sort_order",
+        [as_of],
+    )
+
+
+def notes(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    return frame(
+        con, "SELECT note_id, subject, text FROM housing_notes WHERE as_of = ? ORDER BY note_id", [as_of]
+    )
+
+
+def budget_execution(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """예산집행 현황 (천원, printed %)."""
+    return frame(
+        con,
+        "SELECT fiscal_year, programme, budget, committed, spent, printed_committed_rate, "
+        "printed_spent_rate, expected_year_end, printed_expected_rate "
+        "FROM housing_budget_execution WHERE as_of = ? ORDER BY fiscal_year, programme",
+        [as_of],
+    )
+
+
+def schedule(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    return frame(
+        con,
+        "SELECT fiscal_year, half, seq, step, start_month, end_month FROM housing_schedule "
+        "WHERE as_of = ? ORDER BY fiscal_year, half, seq",
+        [as_of],
+    )

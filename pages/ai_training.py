@@ -1,0 +1,92 @@
+"""AI 교육: progress toward every employee trained once a year, programmes, stages and roles."""
+
+import streamlit as st
+
+from bureau import ai_training
+from bureau.charts import ai_training as charts
+from bureau.queries import ai_training as queries
+from bureau.queries import meta, org
+from ui.data import run
+from ui.frame import page
+from ui.issue import issue_contacts, issue_intro
+from ui.widgets import Kpi, chart, discrepancy_notes, downloads, kpi_row
+
+filters = page("AI 역량 강화 교육", "Ⅱ-3. AI 역량 강화를 위한 교육 실시 및 협력 체계 구축")
+issue_intro(filters, "ai_training")
+
+goal = run(queries.goal, as_of=filters.as_of)
+progress = run(queries.progress, as_of=filters.as_of)
+tiers = run(queries.course_tiers, as_of=filters.as_of)
+stages = run(queries.stages, as_of=filters.as_of)
+roles = run(queries.stage_roles, as_of=filters.as_of)
+programmes = run(queries.programmes, as_of=filters.as_of)
+if goal.empty or progress.empty:
+    st.info("이 보고서에는 AI 교육 현황이 없습니다.")
+    st.stop()
+
+summary = ai_training.summarise(goal, progress, filters.as_of)
+for table in ("ai_training_progress", "ai_training_goal", "ai_programmes"):
+    discrepancy_notes(
+        run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
+    )
+
+kpi_row([Kpi(label, value, help=detail) for label, value, detail in ai_training.headline(summary)])
+
+st.header("AI활용 역량강화 추진 실적")
+st.markdown("\n".join(f"- {line}" for line in ai_training.achievements(summary, tiers, progress)))
+chart(
+    charts.progress_bar(summary.projection),
+    progress.rename(columns={"grade_group": "직급 그룹", "trained": "이수 인원(명)"}),
+    key="ai-progress",
+)
+path = ai_training.projection_path(summary.projection)
+chart(
+    charts.projection_chart(path, summary.projection),
+    path.rename(columns={"date": "날짜", "trained": "누적 이수 인원(명)", "series": "구분"}),
+    key="ai-projection",
+)
+district_staff = ai_training.district_staff(run(org.district_indicators, as_of=filters.as_of))
+st.info(
+    "**추세 계산의 가정**\n\n"
+    + "\n".join(f"- {line}" for line in ai_training.assumptions(summary, district_staff)),
+    icon=":material/timeline:",
+)
+
+left, right = st.columns(2)
+with left:
+    chart(
+        charts.grade_groups(progress),
+        progress.rename(columns={"grade_group": "직급 그룹", "trained": "이수 인원(명)"}),
+        key="ai-grades",
+    )
+with right:
+    st.subheader("직급별 의무교육 과정")
+    tier_table = ai_training.tier_table(tiers, progress)
+    st.dataframe(tier_table, hide_index=True)
+    st.caption(
+        "이수 실적은 4급 이상·5급 이하 두 그룹으로 집계되어, 3급이상·4급 과정은 한 그룹으로 합산됩니다."
+    )
+
+st.subheader("AI 교육 프로그램")
+programme_table = ai_training.programme_summary(programmes)
+st.dataframe(programme_table, hide_index=True)
+downloads(programme_table, "AI_교육_프로그램", "(단위 : 과정, 명)", "ai-programmes")
+
+st.header("조직 내 추진체계 및 역할 분담")
+for column, stage in zip(st.columns(len(stages)), stages.itertuples()):
+    with column.container(border=True):
+        st.markdown(f"#### {stage.stage}단계 · {stage.title}")
+        st.markdown(f"**목표** {stage.goal}  \n**대상** {stage.audience}")
+        of_stage = roles[roles["stage"] == stage.stage]
+        for agency, lines in of_stage.groupby("agency", sort=False):
+            st.markdown(f"**{agency}**")
+            st.markdown("\n".join(f"- {line}" for line in lines["role"]))
+st.subheader("추진기관 × 단계 한눈에 보기")
+matrix = ai_training.roles_matrix(roles, stages)
+st.table(matrix.set_index("추진기관"))
+downloads(matrix, "AI_추진체계_역할분담", "(추진기관별 역할)", "ai-roles")
+
+st.header("향후계획")
+steps = run(queries.next_steps, as_of=filters.as_of)
+st.markdown("\n".join(f"- {step}" for step in steps["step"]))
+issue_contacts(filters, "ai_training")

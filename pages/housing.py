@@ -1,0 +1,124 @@
+"""주거복지: the staff 전세자금 loan, its budget, the first-half results, and a loan calculator."""
+
+import streamlit as st
+
+from bureau import housing
+from bureau.charts import housing as charts
+from bureau.format import unit_caption
+from bureau.queries import housing as queries
+from bureau.queries import meta
+from ui.data import run
+from ui.frame import page
+from ui.issue import issue_contacts, issue_intro
+from ui.widgets import Kpi, chart, discrepancy_notes, downloads, kpi_row
+
+filters = page("직원 주거복지", "Ⅱ-4. 저출생 문제 대응을 위한 직원 주거복지 강화")
+issue_intro(filters, "housing")
+unit = filters.unit
+year = filters.as_of.year
+
+rules = run(queries.loan_rules, as_of=filters.as_of)
+terms = housing.terms_for_year(run(queries.loan_terms, as_of=filters.as_of), year)
+budget = run(queries.budget, as_of=filters.as_of)
+applications = run(queries.applications, as_of=filters.as_of)
+selection = run(queries.selection, as_of=filters.as_of)
+notes = run(queries.notes, as_of=filters.as_of).set_index("note_id")["text"]
+if rules.empty or budget.empty or applications.empty:
+    st.info("이 보고서에는 직원 주거복지 현황이 없습니다.")
+    st.stop()
+
+for table in ("housing_selection", "housing_budget", "housing_applications", "housing_budget_execution"):
+    discrepancy_notes(
+        run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
+    )
+result = housing.round_result(applications)
+kpi_row([Kpi(label, value, help=detail) for label, value, detail in housing.headline(budget, result, unit)])
+
+st.header("사업개요")
+left, right = st.columns([3, 2])
+with left:
+    overview = [*housing.programme_lines(rules, terms, year), housing.budget_line(budget, unit)]
+    st.markdown("\n".join(f"- {line}" for line in overview))
+    caps = housing.rules_table(rules, unit)
+    st.dataframe(caps, hide_index=True)
+    downloads(caps, "전세자금_지원한도", unit_caption(unit.value, "%"), "housing-caps")
+    chart(charts.caps_by_group(rules), caps, key="housing-caps-chart")
+with right:
+    _, parts, _ = housing.budget_parts(budget)
+    chart(
+        charts.budget_split(parts, unit),
+        housing.budget_table(budget, unit),
+        key="housing-budget",
+    )
+
+st.header("전세자금 융자 계산기")
+st.caption(
+    f"{year}년 지원 기준(data/sources의 규칙)으로 계산합니다. "
+    "실제 융자액은 심사·선정 결과에 따라 달라질 수 있습니다."
+)
+rules_now = housing.rules_for_year(rules, year)
+form_left, form_right = st.columns([2, 3])
+with form_left:
+    group = st.selectbox("지원 그룹", list(rules_now), key="loan-group")
+    input_unit = st.radio("입력 단위", housing.INPUT_UNITS, horizontal=True, key="deposit-unit")
+    deposit_text = st.text_input(
+        "전세 보증금",
+        value="30000",
+        key="deposit",
+        help="숫자(쉼표 가능) 또는 ‘3억’, ‘3억 5천만원’처럼 입력하세요.",
+    )
+with form_right:
+    quote = housing.quote_text(deposit_text, input_unit, group, rules_now, terms)
+    if isinstance(quote, housing.LoanMessage):
+        st.error(quote.text, icon=":material/error:")
+    else:
+        st.markdown(f"**보증금 {housing.won_korean(quote.deposit)} · {quote.loan_group} 그룹**")
+        lines = housing.quote_lines(quote)
+        kpi_row([Kpi(label, value, help=detail) for label, value, detail in lines[:2]])
+        kpi_row([Kpi(label, value, help=detail) for label, value, detail in lines[2:]])
+        st.caption(" · ".join(detail for _, _, detail in lines))
+        st.caption(
+            "이자는 융자금 전액에 대한 단순 계산(원 단위 반올림)이며 보증보험료는 포함하지 않았습니다."
+        )
+
+st.header("상반기 선정결과")
+left, right = st.columns([2, 3])
+with left:
+    chart(charts.round_funnel(result, unit), housing.round_table(applications, unit), key="housing-round")
+with right:
+    recipients = run(queries.cap_recipients, as_of=filters.as_of)
+    bullets = [notes.get("cap_raise"), housing.cap_recipient_text(recipients, rules), notes.get("new_staff")]
+    st.markdown("\n".join(f"- {line}" for line in bullets if line))
+    st.subheader("그룹별 배정액 및 선정결과")
+    groups_table = housing.selection_table(selection, unit)
+    st.caption(unit_caption("명", unit.value))
+    st.dataframe(groups_table, hide_index=True)
+    if "reselection" in notes:
+        st.caption(f"\\* {notes['reselection']}")
+    downloads(groups_table, "그룹별_선정결과", unit_caption("명", unit.value), "housing-groups")
+
+left, right = st.columns(2)
+with left:
+    chart(charts.groups_by_year(selection, "selected", unit), groups_table, key="housing-people")
+with right:
+    chart(charts.groups_by_year(selection, "amount", unit), groups_table, key="housing-amounts")
+
+st.subheader("그룹별 1인당 평균 지원액")
+averages = housing.averages_table(selection, rules, unit)
+chart(charts.averages_vs_cap(housing.with_averages(selection, rules), unit), averages, key="housing-averages")
+st.dataframe(averages, hide_index=True)
+downloads(averages, "그룹별_1인당_평균", unit_caption("명", unit.value, "%"), "housing-averages-dl")
+for observation in housing.allocation_observations(selection):
+    st.warning(f"확인 필요: {observation}", icon=":material/search:")
+
+st.header("향후계획")
+schedule = housing.schedule_table(run(queries.schedule, as_of=filters.as_of))
+st.markdown(housing.schedule_sentence(schedule))
+st.dataframe(schedule, hide_index=True)
+
+st.subheader(f"예산집행 현황 (’{year % 100:02d}. {filters.as_of.month}. {filters.as_of.day}. 기준)")
+execution = housing.execution_table(run(queries.budget_execution, as_of=filters.as_of), unit)
+st.caption(unit_caption(unit.value, "%"))
+st.dataframe(execution, hide_index=True)
+downloads(execution, "주거복지_예산집행", unit_caption(unit.value, "%"), "housing-execution")
+issue_contacts(filters, "housing")
