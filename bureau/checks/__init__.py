@@ -4,19 +4,22 @@
 ``RECONCILERS`` compare the report's printed derived figures with ours and are recorded.
 """
 
-from bureau.checks import budget, district, integrity, org
+from bureau.checks import budget, district, integrity, markets, org, relief
 from bureau.checks.base import ErrorCheck, Reconciler, Reconciliation
 
 ERROR_CHECKS: tuple[ErrorCheck, ...] = (
     integrity.unique_keys,
     integrity.references,
     budget.hierarchy_sums,
+    markets.market_rows_agree,
 )
 
 RECONCILERS: tuple[Reconciler, ...] = (
     org.reconcile,
     budget.reconcile,
     district.reconcile,
+    relief.reconcile,
+    markets.reconcile,
 )
 
 __all__ = ["ERROR_CHECKS", "RECONCILERS", "Reconciliation"]

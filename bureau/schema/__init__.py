@@ -1,8 +1,15 @@
 """Every source table, in load order. A topic adds its tables here."""
 
-from bureau.schema import budget, district, org
+from bureau.schema import budget, district, issues, markets, org, relief
 from bureau.schema.base import Table
 
-TABLES: tuple[Table, ...] = (*org.TABLES, *budget.TABLES, *district.TABLES)
+TABLES: tuple[Table, ...] = (
+    *org.TABLES,
+    *budget.TABLES,
+    *district.TABLES,
+    *issues.TABLES,
+    *relief.TABLES,
+    *markets.TABLES,
+)
 
 TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
