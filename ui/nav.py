@@ -16,6 +16,10 @@ class PageInfo:
         return f"pages/{self.slug}.py"
 
 
-PAGES: tuple[PageInfo, ...] = (PageInfo("overview", "개요", ":material/dashboard:"),)
+PAGES: tuple[PageInfo, ...] = (
+    PageInfo("overview", "개요", ":material/dashboard:"),
+    PageInfo("relief", "산불 피해 구호", ":material/volunteer_activism:"),
+    PageInfo("markets", "직거래장터", ":material/storefront:"),
+)
 
 PAGES_BY_SLUG: dict[str, PageInfo] = {page.slug: page for page in PAGES}

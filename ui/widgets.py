@@ -61,12 +61,15 @@ def downloads(table: pd.DataFrame, name: str, caption: str, key: str) -> None:
     )
 
 
-def discrepancy_notes(discrepancies: pd.DataFrame) -> None:
-    """Where the report's printed figure disagrees with ours: show both, ours is used."""
+def discrepancy_notes(discrepancies: pd.DataFrame, with_notes: bool = False) -> None:
+    """Where the report's printed figure disagrees with ours: show both, ours is used.
+
+    ``with_notes`` adds each discrepancy's explanatory note (the ``note`` column) below it."""
     if discrepancies.empty:
         return
     lines = [
         f"- **{row.subject} {row.figure}**: 보고서 표기 {row.printed} → 재계산 {row.recomputed} ({row.rule})"
+        + (f"\n    - {row.note}" if with_notes and getattr(row, "note", "") else "")
         for row in discrepancies.itertuples()
     ]
     st.warning(

@@ -165,8 +165,8 @@ def funds_against_execution(con: duckdb.DuckDBPyConnection) -> list[Reconciliati
                 program,
                 f"집행액({measured_on.month}.{measured_on.day}. 기준, 천원) 대 본문 구호금 합계",
                 "본문의 구호금 지원 합계 45억 원(억원 → 천원)과 같아야 함",
-                number(spent),
-                number(given),
+                f"집행액 {number(spent)}",
+                f"구호금 합계 {number(given)}",
                 spent == given,
                 ""
                 if spent == given

@@ -1,0 +1,198 @@
+"""직거래장터 charts: 2024 vs 2025 KPIs, the 2025 schedule (Gantt), the places on a map."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from bureau.charts.theme import NEUTRAL, PALETTE, REFERENCE, styled
+from bureau.format import number
+from bureau.geo import Line, aspect_ratio
+from bureau.markets import OPERATION_TYPES, KpiChange
+
+TYPE_COLOURS = dict(zip(OPERATION_TYPES, PALETTE))
+DAY_MS = 86_400_000
+
+
+def kpi_comparison(changes: list[KpiChange], font_scale: float = 1.0) -> go.Figure:
+    """One small panel per indicator (their scales differ): 2024 and 2025 side by side."""
+    figure = make_subplots(
+        rows=1, cols=len(changes), subplot_titles=[f"{c.label}({c.unit})" for c in changes]
+    )
+    for column, item in enumerate(changes, start=1):
+        figure.add_bar(
+            x=[f"{item.year_a}년", f"{item.year_b}년"],
+            y=[item.a, item.b],
+            marker_color=[NEUTRAL, PALETTE[0]],
+            text=[f"{number(item.a)}{item.unit}", f"{number(item.b)}{item.unit}"],
+            textposition="outside",
+            cliponaxis=False,
+            showlegend=False,
+            hovertemplate="%{x}: %{y:,}" + item.unit + "<extra></extra>",
+            row=1,
+            col=column,
+        )
+        figure.update_yaxes(range=[0, item.b * 1.25], title_text=item.unit, row=1, col=column)
+        figure.update_xaxes(type="category", row=1, col=column)
+    styled(figure, title="직거래장터 2024년 실적 대비 2025년 계획", height=360, font_scale=font_scale)
+    for column, item in enumerate(changes, start=1):
+        figure.update_yaxes(title_text=f"{item.label}({item.unit})", row=1, col=column)
+    return figure
+
+
+def schedule_gantt(
+    markets: pd.DataFrame,
+    period: tuple[date, date] | None = None,
+    font_scale: float = 1.0,
+) -> go.Figure:
+    """One bar per market from its first to its last day, coloured by 추진방식; the
+    chosen period is shaded."""
+    figure = go.Figure()
+    for operation_type in OPERATION_TYPES:
+        rows = markets[markets["operation_type"] == operation_type]
+        if rows.empty:
+            continue
+        begin = pd.to_datetime(rows["start"])
+        finish = pd.to_datetime([day + timedelta(days=1) for day in rows["end"]])
+        weekdays = [w if isinstance(w, str) else "매일" for w in rows["printed_weekdays"]]
+        figure.add_bar(
+            base=begin,
+            x=(finish - begin.to_numpy()).total_seconds() * 1000,
+            y=rows["market"],
+            orientation="h",
+            name=operation_type,
+            marker_color=TYPE_COLOURS[operation_type],
+            customdata=list(zip(rows["printed_dates"], weekdays, [", ".join(p) for p in rows["places"]])),
+            hovertemplate=(
+                "<b>%{y}</b><br>%{customdata[0]}<br>운영 요일: %{customdata[1]}"
+                "<br>장소: %{customdata[2]}<extra></extra>"
+            ),
+        )
+    if period is not None:
+        figure.add_vrect(
+            x0=pd.Timestamp(period[0]),
+            x1=pd.Timestamp(period[1] + timedelta(days=1)),
+            fillcolor=REFERENCE,
+            opacity=0.12,
+            line_width=0,
+            annotation_text="선택 기간",
+            annotation_position="top left",
+        )
+    figure.update_xaxes(type="date", tickformat="%y.%-m.", dtick="M1")
+    figure.update_yaxes(categoryorder="array", categoryarray=list(markets["market"])[::-1])
+    return styled(
+        figure,
+        title="2025년 서로장터 운영일정(안)",
+        x_title="운영 기간(연.월.)",
+        height=460,
+        font_scale=font_scale,
+    )
+
+
+def _outline_traces(figure: go.Figure, outline: tuple[Line, ...]) -> None:
+    for line in outline:
+        if line.kind == "boundary":
+            figure.add_scatter(
+                x=line.lon,
+                y=line.lat,
+                mode="lines",
+                fill="toself",
+                fillcolor="#f2f2f2",
+                line={"color": "#bbbbbb", "width": 1},
+                name=line.name,
+                hoverinfo="skip",
+            )
+        else:
+            figure.add_scatter(
+                x=line.lon,
+                y=line.lat,
+                mode="lines",
+                line={"color": PALETTE[5], "width": 5},
+                name=line.name,
+                hoverinfo="skip",
+            )
+
+
+def places_map(
+    places: pd.DataFrame,
+    outline: tuple[Line, ...],
+    selected: set[str] | None = None,
+    font_scale: float = 1.0,
+) -> go.Figure:
+    """The places on longitude/latitude axes over the bundled approximate outline of Seoul
+    (no tiles, nothing fetched). Marker size is the number of markets; ``selected`` places
+    are highlighted."""
+    figure = go.Figure()
+    _outline_traces(figure, outline)
+    chosen = places["place_id"].isin(selected) if selected else pd.Series(True, index=places.index)
+    labels = [
+        f"{name}({count})" if count > 1 else name
+        for name, count in zip(places["printed_name"], places["market_count"])
+    ]
+    figure.add_scatter(
+        x=places["lon"],
+        y=places["lat"],
+        mode="markers+text",
+        text=labels,
+        textposition="top center",
+        textfont={"size": round(12 * font_scale)},
+        marker={
+            "size": [12 + 6 * int(n) for n in places["market_count"]],
+            "color": [PALETTE[3] if c else NEUTRAL for c in chosen],
+            "line": {"color": "white", "width": 1},
+        },
+        customdata=list(zip(places["district"], ["<br>".join(markets) for markets in places["markets"]])),
+        hovertemplate="<b>%{text}</b> · %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        name="개최장소(원 크기: 장터 수)",
+    )
+    figure.update_xaxes(range=[126.76, 127.20], showgrid=False, zeroline=False, tickformat=".2f")
+    figure.update_yaxes(
+        range=[37.42, 37.72],
+        scaleanchor="x",
+        scaleratio=aspect_ratio(),
+        showgrid=False,
+        zeroline=False,
+        tickformat=".2f",
+    )
+    return styled(
+        figure,
+        title="직거래장터 개최장소(개략 지도)",
+        x_title="경도(°E)",
+        y_title="위도(°N)",
+        height=620,
+        font_scale=font_scale,
+    )
+
+
+def places_tile_map(
+    places: pd.DataFrame, tiles_url: str, selected: set[str] | None = None, font_scale: float = 1.0
+) -> go.Figure:
+    """The places over raster tiles from a configured (internal) tile server."""
+    chosen = places["place_id"].isin(selected) if selected else pd.Series(True, index=places.index)
+    figure = go.Figure(
+        go.Scattermap(
+            lon=places["lon"],
+            lat=places["lat"],
+            mode="markers",
+            text=places["printed_name"],
+            marker={
+                "size": [12 + 6 * int(n) for n in places["market_count"]],
+                "color": [PALETTE[3] if c else NEUTRAL for c in chosen],
+            },
+            customdata=["<br>".join(markets) for markets in places["markets"]],
+            hovertemplate="<b>%{text}</b><br>%{customdata}<extra></extra>",
+            name="개최장소",
+        )
+    )
+    figure.update_layout(
+        map={
+            "style": "white-bg",
+            "center": {"lat": 37.56, "lon": 126.99},
+            "zoom": 10,
+            "layers": [{"sourcetype": "raster", "source": [tiles_url], "below": "traces"}],
+        }
+    )
+    return styled(figure, title="직거래장터 개최장소", height=620, font_scale=font_scale)
