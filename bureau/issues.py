@@ -63,13 +63,27 @@ class Headline:
     delta_color: str = "normal"
 
 
+def markdown_text(text: str) -> str:
+    """Text for st.markdown: ``~`` escaped, so ``3.26.~4.10.`` is not struck through."""
+    return text.replace("~", r"\~")
+
+
 def points_markdown(points: pd.DataFrame, kind: str) -> list[str]:
     """추진방향·추진내용·향후계획 bullets as Markdown lines, with their printed period."""
     lines = []
     for row in points[points["kind"] == kind].itertuples():
         heading = f"**({row.heading})** " if isinstance(row.heading, str) else ""
         period = f" : {row.period_text}" if isinstance(row.period_text, str) else ""
-        lines.append(f"- {heading}{row.text}{period}")
+        lines.append(markdown_text(f"- {heading}{row.text}{period}"))
         if isinstance(row.detail, str):
-            lines.extend(f"    - {part.strip()}" for part in row.detail.split(";"))
+            lines.extend(markdown_text(f"    - {part.strip()}") for part in row.detail.split(";"))
     return lines
+
+
+def discrepancy_caption(discrepancies: pd.DataFrame, table_name: str) -> str | None:
+    """A one-line reminder under a table whose printed figures differ from ours."""
+    rows = discrepancies[discrepancies["table_name"] == table_name]
+    if rows.empty:
+        return None
+    parts = [f"{row.figure} 보고서 {row.printed} → 재계산 {row.recomputed}" for row in rows.itertuples()]
+    return markdown_text("※ 보고서 표기와 다름(표에는 재계산 값): " + "; ".join(parts))

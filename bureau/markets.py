@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from bureau.format import korean_date, number, rate
-from bureau.issues import Headline
+from bureau.issues import Headline, markdown_text
 from bureau.metrics import change, change_rate
 from bureau.schedule import (
     month_bounds,
@@ -256,9 +256,11 @@ def hope_region_counts(regions: pd.DataFrame) -> pd.DataFrame:
 def hope_regions_summary(regions: pd.DataFrame) -> str:
     """The 희망장터 line: planned month, how many 시·군 and which."""
     planned = regions["planned"].iloc[0] if len(regions) else "-"
-    return (
+    counts = regions.groupby("province", sort=False).size()
+    return markdown_text(
         f"산불피해 **{len(regions)}개 시·군** 참여 ‘산불피해지역 희망장터’ 개최 예정({planned}) — "
-        f"{hope_regions_text(regions)}"
+        f"{hope_regions_text(regions)}: "
+        + " + ".join(f"{province} {count}" for province, count in counts.items())
     )
 
 

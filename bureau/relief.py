@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from bureau.format import amount, korean_date, number, rate
-from bureau.issues import Headline
+from bureau.issues import Headline, markdown_text
 from bureau.metrics import percent
 from bureau.units import Unit
 
@@ -242,7 +242,7 @@ def headlines(
 
 def supply_summary(totals: SupplyTotals) -> str:
     """The printed total beside its split by counting unit (Markdown)."""
-    return (
+    return markdown_text(
         f"**총계 {totals.printed_total}** (보고서 표기, 본문 ‘{totals.printed_approx}’) — "
         f"품목마다 단위가 달라 단위별로 나누면 **{totals.breakdown}**"
     )
@@ -251,7 +251,7 @@ def supply_summary(totals: SupplyTotals) -> str:
 def appropriation_lines(rows: pd.DataFrame) -> list[str]:
     """``- 3.25. … 1,000백만원 전액 소진`` as the report's note says it."""
     return [
-        f"- {short_date(row.event_on)} {row.program} {number(row.amount)}백만원 {row.event}"
+        markdown_text(f"- {short_date(row.event_on)} {row.program} {number(row.amount)}백만원 {row.event}")
         for row in rows.itertuples()
     ]
 
@@ -263,19 +263,24 @@ def volunteer_lines(rows: pd.DataFrame) -> dict[str, list[str]]:
         countries = f" (총 {number(row.countries)}개국)" if pd.notna(row.countries) else ""
         applicants = f", 모집 {number(row.applicants)}명 신청" if pd.notna(row.applicants) else ""
         lines.setdefault(str(row.activity), []).append(
-            f"- **{row.volunteer_group}** {number(row.people)}명{countries}{applicants} "
-            f"({date_span(row.start, row.end)}): {row.work}"
+            markdown_text(
+                f"- **{row.volunteer_group}** {number(row.people)}명{countries}{applicants} "
+                f"({date_span(row.start, row.end)}): {row.work}"
+            )
         )
     return lines
 
 
 def donation_lines(rows: pd.DataFrame, unit: Unit) -> list[str]:
-    return [
-        f"- {row.donors} ({date_span(row.start, row.end)})\n"
-        f"- 총 모금액 {amount(row.amount, DONATION_UNIT, unit)}{unit.value}"
-        f"(보고서 {number(row.amount)}천원) {row.recipient}에 전달({row.delivered})"
-        for row in rows.itertuples()
-    ]
+    lines = []
+    for row in rows.itertuples():
+        printed = "" if unit == DONATION_UNIT else f"(보고서 {number(row.amount)}천원)"
+        lines.append(markdown_text(f"- {row.donors} ({date_span(row.start, row.end)})"))
+        lines.append(
+            f"- 총 모금액 {amount(row.amount, DONATION_UNIT, unit)}{unit.value}{printed} "
+            f"{row.recipient}에 전달({row.delivered})"
+        )
+    return lines
 
 
 def measured_caption(execution: pd.DataFrame) -> str:

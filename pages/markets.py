@@ -7,7 +7,7 @@ from bureau import markets
 from bureau.charts import markets as charts
 from bureau.format import unit_caption
 from bureau.geo import seoul_outline
-from bureau.issues import execution_table
+from bureau.issues import discrepancy_caption, execution_table
 from bureau.queries import issues as issue_queries
 from bureau.queries import markets as queries
 from bureau.queries import org
@@ -29,11 +29,9 @@ dept_notice(filters.dept, filters.dept if filters.dept in departments else None,
 
 changes = markets.kpi_changes(run(queries.kpis, as_of=as_of))
 points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE)
+discrepancies = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True)
 headline_row(markets.kpi_headlines(changes))
-discrepancy_notes(
-    run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True),
-    with_notes=True,
-)
+discrepancy_notes(discrepancies, with_notes=True)
 
 st.header("추진방향")
 bullets(points, "추진방향")
@@ -43,6 +41,9 @@ bullets(points, "추진내용")
 st.header("직거래장터 운영 계획")
 chart(charts.kpi_comparison(changes), markets.kpi_table(changes), key="kpis")
 table(markets.kpi_table(changes), "직거래장터_운영계획", "(단위 : 개소, 회, 개, %)", "kpis")
+note = discrepancy_caption(discrepancies, "market_kpis")
+if note:
+    st.caption(note)
 
 st.header("2025년 서로장터 운영일정(안)")
 all_markets = markets.markets(run(queries.schedule, as_of=as_of))
@@ -60,6 +61,9 @@ else:
 
 with st.expander("전체 운영일정(추진방식별 장터 수)", expanded=True):
     table(markets.schedule_table(all_markets), "서로장터_운영일정", "(2025년 운영일정(안) 전체)", "schedule")
+    note = discrepancy_caption(discrepancies, "market_schedule")
+    if note:
+        st.caption(note)
     st.dataframe(markets.type_counts(all_markets), hide_index=True)
 
 st.header("개최장소")
@@ -90,6 +94,9 @@ st.header("예산집행 현황")
 execution = run(issue_queries.program_execution, as_of=as_of, topic=TOPIC)
 st.caption(markets.execution_caption(execution))
 table(execution_table(execution, unit), "직거래장터_예산집행", unit_caption(unit.value, "%"), "budget")
+note = discrepancy_caption(discrepancies, "program_execution")
+if note:
+    st.caption(note)
 
 st.subheader("담당자")
 people = run(org.contacts, as_of=as_of)

@@ -5,7 +5,7 @@ import streamlit as st
 from bureau import relief
 from bureau.charts import relief as charts
 from bureau.format import unit_caption
-from bureau.issues import effective_dept, execution_table
+from bureau.issues import discrepancy_caption, effective_dept, execution_table
 from bureau.queries import issues as issue_queries
 from bureau.queries import org
 from bureau.queries import relief as queries
@@ -34,11 +34,9 @@ donations = run(queries.donations, as_of=as_of, dept=dept)
 points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE, dept=dept)
 totals = relief.supply_totals(supplies, printed)
 
+discrepancies = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True)
 headline_row(relief.headlines(totals, funds, volunteers, donations, execution, unit))
-discrepancy_notes(
-    run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True),
-    with_notes=True,
-)
+discrepancy_notes(discrepancies, with_notes=True)
 
 st.header("추진방향")
 bullets(points, "추진방향")
@@ -69,6 +67,9 @@ if not execution.empty:
     st.header("기금집행 현황")
     st.caption(relief.measured_caption(execution))
     table(execution_table(execution, unit), "기금집행_현황", unit_caption(unit.value, "%"), "execution")
+    note = discrepancy_caption(discrepancies, "program_execution")
+    if note:
+        st.caption(note)
 if not appropriations.empty:
     st.subheader("재해·재난 구호지원 사업비 긴급편성")
     st.markdown("\n".join(relief.appropriation_lines(appropriations)))

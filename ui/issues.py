@@ -32,7 +32,7 @@ def bullets(points: pd.DataFrame, kind: str) -> None:
 def table(frame: pd.DataFrame, name: str, caption: str, key: str) -> None:
     """A table with its unit caption and CSV/XLSX downloads."""
     st.caption(caption)
-    st.dataframe(frame, hide_index=True)
+    st.dataframe(frame, hide_index=True, height="content")
     downloads(frame, name, caption, key)
 
 

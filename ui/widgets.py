@@ -72,6 +72,7 @@ def discrepancy_notes(discrepancies: pd.DataFrame, with_notes: bool = False) -> 
         + (f"\n    - {row.note}" if with_notes and getattr(row, "note", "") else "")
         for row in discrepancies.itertuples()
     ]
+    lines = [line.replace("~", r"\~") for line in lines]  # "5.22.~10.20." is not strikethrough
     st.warning(
         "보고서 표기와 재계산 값이 다른 항목입니다. 화면에는 재계산 값을 씁니다.\n\n" + "\n".join(lines),
         icon=":material/fact_check:",

@@ -8,12 +8,27 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from bureau.charts.theme import NEUTRAL, PALETTE, REFERENCE, styled
+from bureau.charts.theme import NEUTRAL, PALETTE, REFERENCE, legend_below_title, styled
 from bureau.format import number
 from bureau.geo import Line, aspect_ratio
 from bureau.markets import OPERATION_TYPES, KpiChange
 
 TYPE_COLOURS = dict(zip(OPERATION_TYPES, PALETTE))
+#: Where each place's label sits around its marker, so the crowded centre stays legible.
+LABEL_POSITIONS = {
+    "gwanghwamun": "top left",
+    "seoul_plaza": "middle left",
+    "namsan": "bottom right",
+    "seoul_forest": "top center",
+    "ttukseom": "bottom center",
+    "sangil": "top center",
+    "paris_park": "bottom left",
+    "seonyudo": "top right",
+    "noeul": "top left",
+    "jamsugyo": "bottom center",
+    "boramae": "bottom center",
+    "dream_forest": "top center",
+}
 DAY_MS = 86_400_000
 
 
@@ -83,13 +98,14 @@ def schedule_gantt(
         )
     figure.update_xaxes(type="date", tickformat="%y.%-m.", dtick="M1")
     figure.update_yaxes(categoryorder="array", categoryarray=list(markets["market"])[::-1])
-    return styled(
+    styled(
         figure,
         title="2025년 서로장터 운영일정(안)",
         x_title="운영 기간(연.월.)",
-        height=460,
+        height=480,
         font_scale=font_scale,
     )
+    return legend_below_title(figure)
 
 
 def _outline_traces(figure: go.Figure, outline: tuple[Line, ...]) -> None:
@@ -137,7 +153,7 @@ def places_map(
         y=places["lat"],
         mode="markers+text",
         text=labels,
-        textposition="top center",
+        textposition=[LABEL_POSITIONS.get(p, "top center") for p in places["place_id"]],
         textfont={"size": round(12 * font_scale)},
         marker={
             "size": [12 + 6 * int(n) for n in places["market_count"]],
@@ -148,23 +164,27 @@ def places_map(
         hovertemplate="<b>%{text}</b> · %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
         name="개최장소(원 크기: 장터 수)",
     )
-    figure.update_xaxes(range=[126.76, 127.20], showgrid=False, zeroline=False, tickformat=".2f")
+    figure.update_xaxes(
+        range=[126.74, 127.22], showgrid=False, zeroline=False, tickformat=".2f", constrain="domain"
+    )
     figure.update_yaxes(
-        range=[37.42, 37.72],
+        range=[37.42, 37.73],
+        constrain="domain",
         scaleanchor="x",
         scaleratio=aspect_ratio(),
         showgrid=False,
         zeroline=False,
         tickformat=".2f",
     )
-    return styled(
+    styled(
         figure,
         title="직거래장터 개최장소(개략 지도)",
         x_title="경도(°E)",
         y_title="위도(°N)",
-        height=620,
+        height=640,
         font_scale=font_scale,
     )
+    return legend_below_title(figure)
 
 
 def places_tile_map(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from bureau.charts.theme import PALETTE, styled
+from bureau.charts.theme import PALETTE, legend_below_title, styled
 from bureau.format import number
 from bureau.relief import UNIT_ORDER, fund_leaves, short_date
 
@@ -41,13 +41,14 @@ def supplies_by_category(supplies: pd.DataFrame, font_scale: float = 1.0) -> go.
         )
     figure.update_xaxes(type="log", range=[0, 6.2])
     figure.update_yaxes(categoryorder="array", categoryarray=list(shown["category"]))
-    return styled(
+    styled(
         figure,
         title="품목별 구호물품(품목마다 단위가 다름)",
         x_title="수량(동·대·개, 로그 눈금)",
-        height=420,
+        height=440,
         font_scale=font_scale,
     )
+    return legend_below_title(figure)
 
 
 def funds_breakdown(funds: pd.DataFrame, font_scale: float = 1.0) -> go.Figure:
@@ -90,10 +91,11 @@ def response_timeline(events: pd.DataFrame, font_scale: float = 1.0) -> go.Figur
         )
     figure.update_xaxes(type="date", tickformat="%-m.%-d.", dtick=86_400_000 * 2)
     figure.update_yaxes(categoryorder="array", categoryarray=list(events["label"])[::-1])
-    return styled(
+    styled(
         figure,
         title="구호 지원 추진 경과(2025년)",
         x_title="날짜(월.일.)",
-        height=460,
+        height=480,
         font_scale=font_scale,
     )
+    return legend_below_title(figure)

@@ -50,3 +50,9 @@ def styled(
     figure.update_xaxes(title_text=x_title, gridcolor="#e5e5e5", automargin=True)
     figure.update_yaxes(title_text=y_title, gridcolor="#e5e5e5", automargin=True)
     return figure
+
+
+def legend_below_title(figure: go.Figure, top: int = 100) -> go.Figure:
+    """Room between a chart's title and its horizontal legend (they overlap otherwise)."""
+    figure.update_layout(margin={"t": top}, legend={"y": 1.0, "yanchor": "bottom"})
+    return figure
