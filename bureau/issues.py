@@ -61,6 +61,8 @@ class Headline:
     help: str | None = None
     #: "normal" (up is good), "inverse" or "off", as st.metric takes it
     delta_color: str = "normal"
+    #: "auto" (by sign) or "off" when the delta is a note rather than a change
+    delta_arrow: str = "auto"
 
 
 def markdown_text(text: str) -> str:

@@ -154,7 +154,7 @@ def filtered(
     if period is not None:
         keep &= runs_in(markets_frame, *period)
     if place_id is not None:
-        keep &= [place_id in ids for ids in markets_frame["place_ids"]]
+        keep &= pd.Series([place_id in ids for ids in markets_frame["place_ids"]], index=keep.index)
     return markets_frame[keep]
 
 

@@ -100,6 +100,7 @@ def funds_table(funds: pd.DataFrame, unit: Unit) -> pd.DataFrame:
             "지원일": [short_date(d) if not pd.isna(d) else "-" for d in funds["granted_on"]],
             "내용": funds["purpose"],
             f"지원액({unit.value})": [amount(value, FUND_UNIT, unit) for value in funds["amount"]],
+            "보고서 표기": [f"{number(value)}억 원" for value in funds["amount"]],
         }
     )
 
@@ -189,6 +190,7 @@ def headlines(
                 f"{totals.printed_approx}" if totals.printed_approx else None,
                 f"보고서 총계 {totals.printed_total}: 단위가 다른 수량을 더한 값({totals.breakdown})",
                 "off",
+                "off",
             )
         )
     roots = funds[funds["parent_id"].isna()]
@@ -200,7 +202,12 @@ def headlines(
         )
         found.append(
             Headline(
-                "구호금(지역교류협력기금)", f"{number(root['amount'])}억 원", parts, root["purpose"], "off"
+                "구호금(지역교류협력기금)",
+                f"{number(root['amount'])}억 원",
+                parts,
+                root["purpose"],
+                "off",
+                "off",
             )
         )
     if not execution.empty:
@@ -213,6 +220,7 @@ def headlines(
                 f"집행액 {amount(row['spent'], Unit.THOUSAND, unit)} ÷ 예산현액 "
                 f"{amount(row['budget'], Unit.THOUSAND, unit)} ({unit.value})",
                 "off",
+                "off",
             )
         )
     if not volunteers.empty:
@@ -224,6 +232,7 @@ def headlines(
                 f"{date_span(volunteers['start'].min(), volunteers['end'].max())}",
                 f"{people}명 (합계는 대시보드 계산)",
                 "off",
+                "off",
             )
         )
     if not donations.empty:
@@ -234,6 +243,7 @@ def headlines(
                 f"{amount(row['amount'], DONATION_UNIT, unit)}{unit.value}",
                 date_span(row["start"], row["end"]),
                 f"{row['recipient']}에 전달({row['delivered']})",
+                "off",
                 "off",
             )
         )
@@ -286,3 +296,11 @@ def donation_lines(rows: pd.DataFrame, unit: Unit) -> list[str]:
 def measured_caption(execution: pd.DataFrame) -> str:
     day = execution["measured_on"].iloc[0]
     return f"’{day:%y}. {day.month}. {day.day}. 기준 · 집행률은 금액으로 재계산한 값"
+
+
+def timeline_lines(rows: pd.DataFrame) -> list[str]:
+    """The response's steps as a numbered Markdown list: ``1. 3.22.(토)~ [물품지원] …``."""
+    return [
+        markdown_text(f"{index}. **{row.printed_date}** [{row.category}] {row.event}")
+        for index, row in enumerate(rows.itertuples(), start=1)
+    ]

@@ -96,11 +96,15 @@ if not donations.empty:
 timeline = run(queries.timeline, as_of=as_of, dept=dept)
 if not timeline.empty:
     st.header("추진 경과")
-    chart(
-        charts.response_timeline(relief.timeline_frame(timeline)),
-        relief.timeline_table(timeline),
-        key="timeline",
-    )
+    left, right = st.columns([3, 2])
+    with left:
+        chart(
+            charts.response_timeline(relief.timeline_frame(timeline)),
+            relief.timeline_table(timeline),
+            key="timeline",
+        )
+    with right:
+        st.markdown("\n".join(relief.timeline_lines(timeline)))
 
 st.header("향후계획")
 bullets(points, "향후계획")

@@ -20,7 +20,7 @@ TILES_ENV = "BUREAU_MAP_TILES"
 
 def headline_row(headlines: Sequence[Headline]) -> None:
     if headlines:
-        kpi_row([Kpi(h.label, h.value, h.delta, h.help, h.delta_color) for h in headlines])
+        kpi_row([Kpi(h.label, h.value, h.delta, h.help, h.delta_color, h.delta_arrow) for h in headlines])
 
 
 def bullets(points: pd.DataFrame, kind: str) -> None:

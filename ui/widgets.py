@@ -22,12 +22,20 @@ class Kpi:
     help: str | None = None
     #: "normal" (up is good), "inverse" or "off"
     delta_color: str = "normal"
+    #: "auto" (by sign), "up", "down" or "off" (a delta that is a note, not a change)
+    delta_arrow: str = "auto"
 
 
 def kpi_row(kpis: Sequence[Kpi]) -> None:
     for column, kpi in zip(st.columns(len(kpis)), kpis):
         column.metric(
-            kpi.label, kpi.value, kpi.delta, help=kpi.help, delta_color=kpi.delta_color, border=True
+            kpi.label,
+            kpi.value,
+            kpi.delta,
+            help=kpi.help,
+            delta_color=kpi.delta_color,
+            delta_arrow=kpi.delta_arrow,
+            border=True,
         )
 
 

@@ -23,8 +23,8 @@ LABEL_POSITIONS = {
     "ttukseom": "bottom center",
     "sangil": "top center",
     "paris_park": "bottom left",
-    "seonyudo": "top right",
-    "noeul": "top left",
+    "seonyudo": "bottom right",
+    "noeul": "top center",
     "jamsugyo": "bottom center",
     "boramae": "bottom center",
     "dream_forest": "top center",
@@ -50,12 +50,10 @@ def kpi_comparison(changes: list[KpiChange], font_scale: float = 1.0) -> go.Figu
             row=1,
             col=column,
         )
-        figure.update_yaxes(range=[0, item.b * 1.25], title_text=item.unit, row=1, col=column)
+        figure.update_yaxes(range=[0, item.b * 1.25], row=1, col=column)
         figure.update_xaxes(type="category", row=1, col=column)
-    styled(figure, title="직거래장터 2024년 실적 대비 2025년 계획", height=360, font_scale=font_scale)
-    for column, item in enumerate(changes, start=1):
-        figure.update_yaxes(title_text=f"{item.label}({item.unit})", row=1, col=column)
-    return figure
+    # each panel's title carries its unit: 개최장소(개소), 운영횟수(회), 참여농가수(개)
+    return styled(figure, title="직거래장터 2024년 실적 대비 2025년 계획", height=380, font_scale=font_scale)
 
 
 def schedule_gantt(
@@ -181,7 +179,7 @@ def places_map(
         title="직거래장터 개최장소(개략 지도)",
         x_title="경도(°E)",
         y_title="위도(°N)",
-        height=640,
+        height=720,
         font_scale=font_scale,
     )
     return legend_below_title(figure)

@@ -76,26 +76,32 @@ def funds_breakdown(funds: pd.DataFrame, font_scale: float = 1.0) -> go.Figure:
 
 def response_timeline(events: pd.DataFrame, font_scale: float = 1.0) -> go.Figure:
     """The response from 3.22. (first supplies) to 4.11. (execution): one bar per step,
-    from its first to its last day, coloured by kind of support."""
+    from its first to its last day, coloured and labelled by kind of support (the events
+    themselves are listed beside the chart: see ``bureau.relief.timeline_lines``)."""
     figure = go.Figure()
+    rows_label = [f"{date} {category}" for date, category in zip(events["printed_date"], events["category"])]
+    events = events.assign(row_label=rows_label)
     for category, rows in events.groupby("category", sort=False):
         figure.add_bar(
             base=rows["begin"],
             x=(rows["finish"] - rows["begin"]).dt.total_seconds() * 1000,
-            y=rows["label"],
+            y=rows["row_label"],
             orientation="h",
             name=str(category),
             marker_color=CATEGORY_COLOURS.get(str(category), PALETTE[5]),
             customdata=rows[["printed_date", "event"]],
             hovertemplate="%{customdata[0]} %{customdata[1]}<extra></extra>",
         )
-    figure.update_xaxes(type="date", tickformat="%-m.%-d.", dtick=86_400_000 * 2)
-    figure.update_yaxes(categoryorder="array", categoryarray=list(events["label"])[::-1])
+    first, last = events["begin"].min(), events["finish"].max()
+    figure.update_layout(showlegend=False)  # each row's label names its kind already
+    figure.update_xaxes(range=[first - pd.Timedelta(days=1), last + pd.Timedelta(days=1)])
+    figure.update_xaxes(type="date", tickformat="%-m.%-d.", nticks=8)
+    figure.update_yaxes(categoryorder="array", categoryarray=rows_label[::-1])
     styled(
         figure,
         title="구호 지원 추진 경과(2025년)",
         x_title="날짜(월.일.)",
-        height=480,
+        height=420,
         font_scale=font_scale,
     )
-    return legend_below_title(figure)
+    return figure
