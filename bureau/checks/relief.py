@@ -43,7 +43,8 @@ def supplies(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
     units = con.execute(
         """
         SELECT as_of, count_unit, CAST(sum(quantity) AS BIGINT) FROM relief_supplies
-        GROUP BY ALL ORDER BY as_of, count_unit
+        GROUP BY as_of, count_unit
+        ORDER BY as_of, CASE count_unit WHEN '개' THEN 1 WHEN '동' THEN 2 ELSE 3 END
         """
     ).fetchall()
     found = []
