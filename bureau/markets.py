@@ -230,6 +230,7 @@ def type_counts(markets_frame: pd.DataFrame) -> pd.DataFrame:
 def places_table(places: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
+            "번호": list(range(1, len(places) + 1)),
             "개최장소": places["printed_name"],
             "자치구": places["district"],
             "장터·행사": [", ".join(markets) for markets in places["markets"]],

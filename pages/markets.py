@@ -57,9 +57,15 @@ st.subheader(f"{markets.period_label(period)} 운영 장터: {len(shown)}개")
 if shown.empty:
     st.info("이 기간·장소에 운영하는 장터가 없습니다.")
 else:
-    table(markets.schedule_table(shown), "서로장터_운영일정_선택", "(선택한 기간·장소)", "schedule-shown")
+    table(
+        markets.schedule_table(shown),
+        "서로장터_운영일정_선택",
+        "(선택한 기간·장소)",
+        "schedule-shown",
+        wide=("개최장소", "요일 확인"),
+    )
 
-with st.expander("전체 운영일정(추진방식별 장터 수)", expanded=True):
+with st.expander("전체 운영일정(추진방식별 장터 수)"):
     table(markets.schedule_table(all_markets), "서로장터_운영일정", "(2025년 운영일정(안) 전체)", "schedule")
     note = discrepancy_caption(discrepancies, "market_schedule")
     if note:
@@ -78,7 +84,7 @@ chart(figure, markets.places_table(places), key="map")
 if not tiles:
     st.caption(
         "지도는 외부 연결 없이 그린 개략도입니다(서울 경계·한강은 근사선, 좌표는 약 100m 오차). "
-        "주황색은 선택한 기간·장소의 장터가 열리는 곳, 원 크기는 장터 수."
+        "번호는 아래 표의 번호, 주황색은 선택한 기간·장소의 장터가 열리는 곳, 원 크기는 장터 수."
     )
 table(markets.places_table(places), "직거래장터_개최장소", "(좌표: WGS84, 근사)", "places")
 

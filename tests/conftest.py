@@ -26,7 +26,9 @@ def built_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def con(built_database: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = duckdb.connect(str(built_database), read_only=True)
+    # same configuration as the app's connection (ui.data): DuckDB refuses a second
+    # connection to one file with another configuration in the same process
+    connection = duckdb.connect(str(built_database), read_only=True, config={"enable_external_access": False})
     yield connection
     connection.close()
 

@@ -301,10 +301,19 @@ def test_markets_date_range_and_place_filters(open_page):
 def test_markets_map_is_offline(open_page, monkeypatch):
     monkeypatch.delenv("BUREAU_MAP_TILES", raising=False)
     app = open_page("markets")
-    spec = figure(app, "직거래장터 개최장소(개략 지도)")
-    places = next(trace for trace in spec["data"] if trace["name"].startswith("개최장소"))
-    assert len(places["text"]) == 12
-    assert "서울광장(3)" in places["text"] and "광진 뚝섬한강공원(2)" in places["text"]
+    spec = figure(app, "직거래장터 개최장소(개략 지도, 번호는 아래 표)")
+    places = next(trace for trace in spec["data"] if trace["name"] == "개최장소")
+    assert places["text"] == [str(number) for number in range(1, 13)]
+    names = [name for name, _, _ in places["customdata"]]
+    assert names[:4] == ["양천 파리공원", "광진 뚝섬한강공원(2)", "강동 상일동 어울마당", "서울광장(3)"]
+    table = table_with(app, "위도(근사)")
+    assert table["번호"].tolist() == list(range(1, 13))
+    assert table["개최장소"].tolist()[:4] == [
+        "양천 파리공원",
+        "광진 뚝섬한강공원",
+        "강동 상일동 어울마당",
+        "서울광장",
+    ]
     assert "map" not in spec["layout"] and "mapbox" not in spec["layout"] and "geo" not in spec["layout"]
     assert "http" not in json.dumps(spec)  # nothing to fetch: no tiles, no topojson
     assert spec["layout"]["xaxis"]["title"]["text"] == "경도(°E)"
@@ -315,4 +324,4 @@ def test_markets_map_says_when_configured_tiles_are_unreachable(open_page, monke
     monkeypatch.setenv("BUREAU_MAP_TILES", "http://127.0.0.1:9/{z}/{x}/{y}.png")
     app = open_page("markets")
     assert any("설정된 배경지도(BUREAU_MAP_TILES)에 연결할 수 없어" in i.value for i in app.info)
-    figure(app, "직거래장터 개최장소(개략 지도)")  # the bundled outline is drawn instead
+    figure(app, "직거래장터 개최장소(개략 지도, 번호는 아래 표)")  # the bundled outline instead

@@ -29,10 +29,11 @@ def bullets(points: pd.DataFrame, kind: str) -> None:
         st.markdown("\n".join(lines))
 
 
-def table(frame: pd.DataFrame, name: str, caption: str, key: str) -> None:
-    """A table with its unit caption and CSV/XLSX downloads."""
+def table(frame: pd.DataFrame, name: str, caption: str, key: str, wide: Sequence[str] = ()) -> None:
+    """A table with its unit caption and CSV/XLSX downloads; ``wide`` columns get room."""
     st.caption(caption)
-    st.dataframe(frame, hide_index=True, height="content")
+    config = {column: st.column_config.TextColumn(width="large") for column in wide}
+    st.dataframe(frame, hide_index=True, height="content", column_config=config or None)
     downloads(frame, name, caption, key)
 
 

@@ -14,21 +14,6 @@ from bureau.geo import Line, aspect_ratio
 from bureau.markets import OPERATION_TYPES, KpiChange
 
 TYPE_COLOURS = dict(zip(OPERATION_TYPES, PALETTE))
-#: Where each place's label sits around its marker, so the crowded centre stays legible.
-LABEL_POSITIONS = {
-    "gwanghwamun": "top left",
-    "seoul_plaza": "middle left",
-    "namsan": "bottom right",
-    "seoul_forest": "top center",
-    "ttukseom": "bottom center",
-    "sangil": "top center",
-    "paris_park": "bottom left",
-    "seonyudo": "bottom right",
-    "noeul": "top center",
-    "jamsugyo": "bottom center",
-    "boramae": "bottom center",
-    "dream_forest": "top center",
-}
 DAY_MS = 86_400_000
 
 
@@ -124,7 +109,7 @@ def _outline_traces(figure: go.Figure, outline: tuple[Line, ...]) -> None:
                 x=line.lon,
                 y=line.lat,
                 mode="lines",
-                line={"color": PALETTE[5], "width": 5},
+                line={"color": PALETTE[5], "width": 4},
                 name=line.name,
                 hoverinfo="skip",
             )
@@ -142,7 +127,7 @@ def places_map(
     figure = go.Figure()
     _outline_traces(figure, outline)
     chosen = places["place_id"].isin(selected) if selected else pd.Series(True, index=places.index)
-    labels = [
+    names = [
         f"{name}({count})" if count > 1 else name
         for name, count in zip(places["printed_name"], places["market_count"])
     ]
@@ -150,17 +135,25 @@ def places_map(
         x=places["lon"],
         y=places["lat"],
         mode="markers+text",
-        text=labels,
-        textposition=[LABEL_POSITIONS.get(p, "top center") for p in places["place_id"]],
-        textfont={"size": round(12 * font_scale)},
+        # numbered markers (the numbers of markets.places_table) stay legible at any width,
+        # where twelve names around 서울광장 would overlap
+        text=[str(number) for number in range(1, len(places) + 1)],
+        textposition="middle center",
+        textfont={"size": round(11 * font_scale), "color": "white"},
         marker={
-            "size": [12 + 6 * int(n) for n in places["market_count"]],
+            "size": [20 + 5 * int(n) for n in places["market_count"]],
             "color": [PALETTE[3] if c else NEUTRAL for c in chosen],
             "line": {"color": "white", "width": 1},
+            "opacity": 0.9,
         },
-        customdata=list(zip(places["district"], ["<br>".join(markets) for markets in places["markets"]])),
-        hovertemplate="<b>%{text}</b> · %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-        name="개최장소(원 크기: 장터 수)",
+        customdata=list(
+            zip(names, places["district"], ["<br>".join(markets) for markets in places["markets"]])
+        ),
+        hovertemplate=(
+            "%{text}. <b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<extra></extra>"
+        ),
+        name="개최장소",
+        showlegend=False,
     )
     figure.update_xaxes(
         range=[126.74, 127.22], showgrid=False, zeroline=False, tickformat=".2f", constrain="domain"
@@ -174,15 +167,15 @@ def places_map(
         zeroline=False,
         tickformat=".2f",
     )
-    styled(
+    figure.update_layout(showlegend=False)
+    return styled(
         figure,
-        title="직거래장터 개최장소(개략 지도)",
+        title="직거래장터 개최장소(개략 지도, 번호는 아래 표)",
         x_title="경도(°E)",
         y_title="위도(°N)",
-        height=720,
+        height=600,
         font_scale=font_scale,
     )
-    return legend_below_title(figure)
 
 
 def places_tile_map(
