@@ -325,3 +325,27 @@ def test_markets_map_says_when_configured_tiles_are_unreachable(open_page, monke
     app = open_page("markets")
     assert any("설정된 배경지도(BUREAU_MAP_TILES)에 연결할 수 없어" in i.value for i in app.info)
     figure(app, "직거래장터 개최장소(개략 지도, 번호는 아래 표)")  # the bundled outline instead
+
+
+def test_markets_map_uses_configured_tiles_when_reachable(open_page, monkeypatch, tmp_path):
+    import http.server
+    import threading
+    from functools import partial
+
+    (tmp_path / "0" / "0").mkdir(parents=True)
+    (tmp_path / "0" / "0" / "0.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/{{z}}/{{x}}/{{y}}.png"
+        monkeypatch.setenv("BUREAU_MAP_TILES", url)
+        app = open_page("markets")
+    finally:
+        server.shutdown()
+        server.server_close()
+    spec = figure(app, "직거래장터 개최장소")
+    assert spec["layout"]["map"]["layers"][0]["source"] == [url]
+    assert spec["layout"]["map"]["style"] == "white-bg"  # no style fetched from outside
+    assert not any("연결할 수 없어" in i.value for i in app.info)

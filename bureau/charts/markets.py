@@ -141,7 +141,7 @@ def places_map(
         textposition="middle center",
         textfont={"size": round(11 * font_scale), "color": "white"},
         marker={
-            "size": [20 + 5 * int(n) for n in places["market_count"]],
+            "size": [18 + 3 * int(n) for n in places["market_count"]],
             "color": [PALETTE[3] if c else NEUTRAL for c in chosen],
             "line": {"color": "white", "width": 1},
             "opacity": 0.9,
@@ -173,7 +173,7 @@ def places_map(
         title="직거래장터 개최장소(개략 지도, 번호는 아래 표)",
         x_title="경도(°E)",
         y_title="위도(°N)",
-        height=600,
+        height=560,
         font_scale=font_scale,
     )
 
