@@ -70,7 +70,7 @@ def funds_breakdown(funds: pd.DataFrame, font_scale: float = 1.0) -> go.Figure:
             insidetextanchor="middle",
             hovertemplate=f"{row.stage}<br>{region}: %{{x}}억 원 ({when})<extra></extra>",
         )
-    figure.update_layout(barmode="stack")
+    figure.update_layout(barmode="stack", showlegend=False)  # each segment is labelled
     return styled(figure, title="구호금 지원 내역", x_title="지원액(억원)", height=240, font_scale=font_scale)
 
 
