@@ -32,7 +32,12 @@ def bullets(points: pd.DataFrame, kind: str) -> None:
 def table(frame: pd.DataFrame, name: str, caption: str, key: str, wide: Sequence[str] = ()) -> None:
     """A table with its unit caption and CSV/XLSX downloads; ``wide`` columns get room."""
     st.caption(caption)
-    config = {column: st.column_config.TextColumn(width="large") for column in wide}
+    config: dict[str, object] = {
+        column: st.column_config.NumberColumn(format="localized")  # 13,803 not 13803
+        for column in frame.columns
+        if pd.api.types.is_integer_dtype(frame[column])
+    }
+    config.update({column: st.column_config.TextColumn(width="large") for column in wide})
     st.dataframe(frame, hide_index=True, height="content", column_config=config or None)
     downloads(frame, name, caption, key)
 
