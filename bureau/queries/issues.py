@@ -67,16 +67,19 @@ def issue_departments(con: duckdb.DuckDBPyConnection, as_of: date, issue_no: int
     return [row[0] for row in rows]
 
 
-def program_execution(con: duckdb.DuckDBPyConnection, as_of: date, topic: str) -> pd.DataFrame:
-    """A topic's 예산·기금 집행현황 rows, amounts in 천원, printed rates beside them."""
+def program_execution(
+    con: duckdb.DuckDBPyConnection, as_of: date, topic: str, dept: str | None = None
+) -> pd.DataFrame:
+    """A topic's 예산·기금 집행현황 rows (of one department), amounts in 천원, printed rates beside them."""
     rows = frame(
         con,
         """
         SELECT measured_on, dept, program, budget, committed, spent, printed_committed_rate,
                printed_spent_rate, expected, printed_expected_rate
-        FROM program_execution WHERE as_of = ? AND topic = ? ORDER BY program
+        FROM program_execution WHERE as_of = ? AND topic = ? AND (? IS NULL OR dept = ?)
+        ORDER BY program
         """,
-        [as_of, topic],
+        [as_of, topic, dept, dept],
     )
     return with_dates(rows, "measured_on")
 
