@@ -9,6 +9,8 @@ import json
 import numpy as np
 import pandas as pd
 
+from tests.reading import shown
+
 # The report's 세입총괄 (단위: 천원, %), typed from the printed page:
 # 구분, ’24년 예산현액(A), ’25년 예산현액(B), 증감액(C=B-A), 증감률(C/A), 징수액(D), 징수율(D/B)
 REVENUE = [
@@ -109,8 +111,7 @@ def test_report_discrepancy_shows_recomputed_figure_with_a_note(open_page):
     assert row["징수율(D/B)"] == "5.0"
     assert row["비고"] == "징수율(D/B) 보고서 표기 4.7 → 재계산 5.0"
     assert (revenue["비고"] != "").sum() == 1
-    # data text in markdown is backslash-escaped (bureau.format.markdown_text): read it as shown
-    warning = " ".join(element.value for element in app.warning).replace("\\", "")
+    warning = shown(" ".join(element.value for element in app.warning))
     assert "세입 임시적세외수입" in warning and "보고서 표기 4.7 → 재계산 5.0" in warning
     notes = " ".join(element.value for element in app.markdown)
     assert "세입 임시적세외수입 징수율(D/B): 보고서 표기 4.7 → 재계산 5.0" in notes

@@ -1,16 +1,11 @@
 """The overview page in AppTest: every overview figure of the report is on screen."""
 
 import json
-import re
 
 import numpy as np
 
 from tests.printed import HEADCOUNT
-
-
-def shown(markdown: str) -> str:
-    """Markdown as a reader sees it: data text is backslash-escaped (bureau.format.markdown_text)."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+from tests.reading import shown
 
 
 def markdown_text(app) -> str:

@@ -19,6 +19,8 @@ class PageInfo:
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("overview", "개요", ":material/dashboard:"),
     PageInfo("budget", "예산 현황", ":material/account_balance_wallet:"),
+    PageInfo("relief", "산불 피해 구호", ":material/volunteer_activism:"),
+    PageInfo("markets", "직거래장터", ":material/storefront:"),
     PageInfo("ai_training", "AI 교육", ":material/school:"),
     PageInfo("housing", "주거복지", ":material/home:"),
 )

@@ -25,7 +25,7 @@ class Kpi:
     help: str | None = None
     #: "normal" (up is good), "inverse" or "off"
     delta_color: str = "normal"
-    #: "auto" (follows a leading minus), "up", "down" or "off" — for △ deltas
+    #: "auto" (by sign), "up", "down" or "off" (a delta that is a note, not a change)
     delta_arrow: str = "auto"
 
 
@@ -75,13 +75,16 @@ def downloads(table: pd.DataFrame, name: str, caption: str, key: str) -> None:
     )
 
 
-def discrepancy_notes(discrepancies: pd.DataFrame) -> None:
-    """Where the report's printed figure disagrees with ours: show both, ours is used."""
+def discrepancy_notes(discrepancies: pd.DataFrame, with_notes: bool = False) -> None:
+    """Where the report's printed figure disagrees with ours: show both, ours is used.
+
+    ``with_notes`` adds each discrepancy's explanatory note (the ``note`` column) below it."""
     if discrepancies.empty:
         return
     lines = [
         f"- **{markdown_text(row.subject)} {markdown_text(row.figure)}**: 보고서 표기 "
         f"{markdown_text(row.printed)} → 재계산 {markdown_text(row.recomputed)} ({markdown_text(row.rule)})"
+        + (f"\n    - {markdown_text(row.note)}" if with_notes and getattr(row, "note", "") else "")
         for row in discrepancies.itertuples()
     ]
     st.warning(

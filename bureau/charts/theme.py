@@ -65,3 +65,9 @@ def scaled(figure: go.Figure, factor: float) -> go.Figure:
     )
     bigger.update_traces(textfont_size=round(size), selector=lambda trace: "textfont" in trace)
     return bigger
+
+
+def legend_below_title(figure: go.Figure, top: int = 100) -> go.Figure:
+    """Room between a chart's title and its horizontal legend (they overlap otherwise)."""
+    figure.update_layout(margin={"t": top}, legend={"y": 1.0, "yanchor": "bottom"})
+    return figure

@@ -4,13 +4,14 @@
 ``RECONCILERS`` compare the report's printed derived figures with ours and are recorded.
 """
 
-from bureau.checks import ai_training, budget, district, housing, integrity, org
+from bureau.checks import ai_training, budget, district, housing, integrity, markets, org, relief
 from bureau.checks.base import ErrorCheck, Reconciler, Reconciliation
 
 ERROR_CHECKS: tuple[ErrorCheck, ...] = (
     integrity.unique_keys,
     integrity.references,
     budget.hierarchy_sums,
+    markets.market_rows_agree,
     ai_training.goal_rows,
     housing.row_rules,
 )
@@ -19,6 +20,8 @@ RECONCILERS: tuple[Reconciler, ...] = (
     org.reconcile,
     budget.reconcile,
     district.reconcile,
+    relief.reconcile,
+    markets.reconcile,
     ai_training.reconcile,
     housing.reconcile,
 )

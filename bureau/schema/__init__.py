@@ -1,12 +1,15 @@
 """Every source table, in load order. A topic adds its tables here."""
 
-from bureau.schema import ai_training, budget, district, housing, org
+from bureau.schema import ai_training, budget, district, housing, issues, markets, org, relief
 from bureau.schema.base import Table
 
 TABLES: tuple[Table, ...] = (
     *org.TABLES,
     *budget.TABLES,
     *district.TABLES,
+    *issues.TABLES,
+    *relief.TABLES,
+    *markets.TABLES,
     *ai_training.TABLES,
     *housing.TABLES,
 )

@@ -1,0 +1,306 @@
+"""영남 산불 구호: tables and headline figures for the relief page (pure, no streamlit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from bureau.format import amount, korean_date, number, rate
+from bureau.issues import Headline, markdown_text
+from bureau.metrics import percent
+from bureau.units import Unit
+
+FUND_UNIT = Unit.HUNDRED_MILLION
+APPROPRIATION_UNIT = Unit.MILLION
+DONATION_UNIT = Unit.THOUSAND
+#: The order the report counts in: 개 (items) first, then 동 (tents), 대 (food trucks).
+UNIT_ORDER = ("개", "동", "대")
+
+
+def short_date(day: date) -> str:
+    """``date(2025, 3, 22)`` → ``3.22.`` as the report writes dates within the year."""
+    return f"{day.month}.{day.day}."
+
+
+def date_span(start: date, end: date | None) -> str:
+    """``3.26.~4.10.``, or one date."""
+    if end is None or end == start:
+        return short_date(start)
+    return f"{short_date(start)}~{short_date(end)}"
+
+
+@dataclass(frozen=True)
+class SupplyTotals:
+    """The category quantities added up, as the report does (``total``, units mixed), and
+    per counting unit (``by_unit``), with the report's own wording of the total."""
+
+    total: int
+    by_unit: dict[str, int]
+    printed_total: str | None
+    printed_approx: str | None
+
+    @property
+    def breakdown(self) -> str:
+        """``722,608개 + 549동 + 13대``."""
+        return " + ".join(f"{number(quantity)}{unit}" for unit, quantity in self.by_unit.items())
+
+
+def supply_totals(supplies: pd.DataFrame, printed: pd.DataFrame) -> SupplyTotals:
+    by_unit = supplies.groupby("count_unit")["quantity"].sum()
+    ordered = {unit: int(by_unit[unit]) for unit in UNIT_ORDER if unit in by_unit.index}
+    texts = dict(zip(printed["figure_id"], printed["printed_text"]))
+    return SupplyTotals(
+        int(supplies["quantity"].sum()),
+        ordered,
+        texts.get("supplies_total"),
+        texts.get("supplies_approx"),
+    )
+
+
+def supplies_table(supplies: pd.DataFrame) -> pd.DataFrame:
+    """구분, 수량 (a number), 단위 and the quantity as printed (``549동``)."""
+    return pd.DataFrame(
+        {
+            "구분": supplies["category"],
+            "수량": supplies["quantity"].astype("int64"),
+            "단위": supplies["count_unit"],
+            "표기": [f"{number(q)}{u}" for q, u in zip(supplies["quantity"], supplies["count_unit"])],
+        }
+    )
+
+
+def unit_subtotals(supplies: pd.DataFrame) -> pd.DataFrame:
+    """Per counting unit: how many categories, which, and their quantity."""
+    rows = []
+    for unit in UNIT_ORDER:
+        part = supplies[supplies["count_unit"] == unit]
+        if part.empty:
+            continue
+        rows.append(
+            {
+                "단위": unit,
+                "품목 수": len(part),
+                "품목": ", ".join(part["category"]),
+                "수량": int(part["quantity"].sum()),
+                "표기": f"{number(part['quantity'].sum())}{unit}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def funds_table(funds: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    """구호금 as the report lays it out: total, then stages, then the 40억 split by region."""
+    depth = _depths(funds)
+    return pd.DataFrame(
+        {
+            "구분": ["\u3000" * depth[f] + s for f, s in zip(funds["fund_id"], funds["stage"])],
+            "지역": [r if isinstance(r, str) else "-" for r in funds["region"]],
+            "지원일": [short_date(d) if not pd.isna(d) else "-" for d in funds["granted_on"]],
+            "내용": funds["purpose"],
+            f"지원액({unit.value})": [amount(value, FUND_UNIT, unit) for value in funds["amount"]],
+            "보고서 표기": [f"{number(value)}억 원" for value in funds["amount"]],
+        }
+    )
+
+
+def _depths(funds: pd.DataFrame) -> dict[str, int]:
+    parents = dict(zip(funds["fund_id"], funds["parent_id"]))
+    depth = {}
+    for fund_id in parents:
+        level, current = 0, parents[fund_id]
+        while isinstance(current, str) and current in parents:
+            level, current = level + 1, parents[current]
+        depth[fund_id] = level
+    return depth
+
+
+def fund_leaves(funds: pd.DataFrame) -> pd.DataFrame:
+    """The funds no other fund splits further (5억, 37억 경북, 3억 경남): what was given."""
+    parents = set(funds["parent_id"].dropna())
+    return funds[~funds["fund_id"].isin(parents)]
+
+
+def appropriations_table(rows: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "일자": [short_date(day) for day in rows["event_on"]],
+            "구분": rows["event"],
+            "사업": rows["program"],
+            f"금액({unit.value})": [amount(value, APPROPRIATION_UNIT, unit) for value in rows["amount"]],
+            "금액(백만원, 보고서)": [number(value) for value in rows["amount"]],
+        }
+    )
+
+
+def volunteers_table(rows: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "구분": rows["activity"],
+            "참여": rows["volunteer_group"],
+            "인원(명)": rows["people"].astype("int64"),
+            "국가 수": [number(v) if not pd.isna(v) else "-" for v in rows["countries"]],
+            "신청(명)": [number(v) if not pd.isna(v) else "-" for v in rows["applicants"]],
+            "기간": [date_span(s, e) for s, e in zip(rows["start"], rows["end"])],
+            "활동": rows["work"],
+        }
+    )
+
+
+def timeline_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """Events with ``finish`` one day after their last day (so a one-day event has width)
+    and a label that keeps the printed date."""
+    frame = rows.copy()
+    last = [e if not pd.isna(e) else s for s, e in zip(rows["start"], rows["end"])]
+    frame["begin"] = pd.to_datetime(rows["start"])
+    frame["finish"] = pd.to_datetime([day + timedelta(days=1) for day in last])
+    frame["label"] = [f"{p} {e}" for p, e in zip(rows["printed_date"], rows["event"])]
+    return frame
+
+
+def timeline_table(rows: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "일자(표기)": rows["printed_date"],
+            "시작": [korean_date(day) for day in rows["start"]],
+            "종료": [korean_date(day) if not pd.isna(day) else "-" for day in rows["end"]],
+            "구분": rows["category"],
+            "내용": rows["event"],
+            "담당": rows["dept"],
+        }
+    )
+
+
+def headlines(
+    totals: SupplyTotals,
+    funds: pd.DataFrame,
+    volunteers: pd.DataFrame,
+    donations: pd.DataFrame,
+    execution: pd.DataFrame,
+    unit: Unit,
+) -> list[Headline]:
+    """The relief page's KPI row; sections with no rows (department filter) are left out."""
+    found: list[Headline] = []
+    if totals.by_unit:
+        found.append(
+            Headline(
+                "구호물품 총계",
+                number(totals.total),
+                f"{totals.printed_approx}" if totals.printed_approx else None,
+                f"보고서 총계 {totals.printed_total}: 단위가 다른 수량을 더한 값({totals.breakdown})",
+                "off",
+                "off",
+            )
+        )
+    roots = funds[funds["parent_id"].isna()]
+    if not roots.empty:
+        root = roots.iloc[0]
+        stages = funds[funds["parent_id"] == root["fund_id"]]
+        parts = " + ".join(
+            f"{number(a)}억({short_date(d)})" for a, d in zip(stages["amount"], stages["granted_on"])
+        )
+        found.append(
+            Headline(
+                "구호금(지역교류협력기금)",
+                f"{number(root['amount'])}억 원",
+                parts,
+                root["purpose"],
+                "off",
+                "off",
+            )
+        )
+    if not execution.empty:
+        row = execution.iloc[0]
+        found.append(
+            Headline(
+                "기금 집행률",
+                f"{rate(percent(row['spent'], row['budget']))}%",
+                f"{short_date(row['measured_on'])} 기준",
+                f"집행액 {amount(row['spent'], Unit.THOUSAND, unit)} ÷ 예산현액 "
+                f"{amount(row['budget'], Unit.THOUSAND, unit)} ({unit.value})",
+                "off",
+                "off",
+            )
+        )
+    if not volunteers.empty:
+        people = " + ".join(f"{number(n)}" for n in volunteers["people"])
+        found.append(
+            Headline(
+                "자원봉사 인원",
+                f"{number(volunteers['people'].sum())}명",
+                f"{date_span(volunteers['start'].min(), volunteers['end'].max())}",
+                f"{people}명 (합계는 대시보드 계산)",
+                "off",
+                "off",
+            )
+        )
+    if not donations.empty:
+        row = donations.iloc[0]
+        found.append(
+            Headline(
+                "직원 성금",
+                f"{amount(row['amount'], DONATION_UNIT, unit)}{unit.value}",
+                date_span(row["start"], row["end"]),
+                f"{row['recipient']}에 전달({row['delivered']})",
+                "off",
+                "off",
+            )
+        )
+    return found
+
+
+def supply_summary(totals: SupplyTotals) -> str:
+    """The printed total beside its split by counting unit (Markdown)."""
+    return markdown_text(
+        f"**총계 {totals.printed_total}** (보고서 표기, 본문 ‘{totals.printed_approx}’) — "
+        f"품목마다 단위가 달라 단위별로 나누면 **{totals.breakdown}**"
+    )
+
+
+def appropriation_lines(rows: pd.DataFrame) -> list[str]:
+    """``- 3.25. … 1,000백만원 전액 소진`` as the report's note says it."""
+    return [
+        markdown_text(f"- {short_date(row.event_on)} {row.program} {number(row.amount)}백만원 {row.event}")
+        for row in rows.itertuples()
+    ]
+
+
+def volunteer_lines(rows: pd.DataFrame) -> dict[str, list[str]]:
+    """Per activity (노력봉사, 의료봉사), one Markdown bullet per group."""
+    lines: dict[str, list[str]] = {}
+    for row in rows.itertuples():
+        countries = f" (총 {number(row.countries)}개국)" if pd.notna(row.countries) else ""
+        applicants = f", 모집 {number(row.applicants)}명 신청" if pd.notna(row.applicants) else ""
+        lines.setdefault(str(row.activity), []).append(
+            markdown_text(
+                f"- **{row.volunteer_group}** {number(row.people)}명{countries}{applicants} "
+                f"({date_span(row.start, row.end)}): {row.work}"
+            )
+        )
+    return lines
+
+
+def donation_lines(rows: pd.DataFrame, unit: Unit) -> list[str]:
+    lines = []
+    for row in rows.itertuples():
+        printed = "" if unit == DONATION_UNIT else f"(보고서 {number(row.amount)}천원)"
+        lines.append(markdown_text(f"- {row.donors} ({date_span(row.start, row.end)})"))
+        lines.append(
+            f"- 총 모금액 {amount(row.amount, DONATION_UNIT, unit)}{unit.value}{printed} "
+            f"{row.recipient}에 전달({row.delivered})"
+        )
+    return lines
+
+
+def measured_caption(execution: pd.DataFrame) -> str:
+    day = execution["measured_on"].iloc[0]
+    return f"’{day:%y}. {day.month}. {day.day}. 기준 · 집행률은 금액으로 재계산한 값"
+
+
+def timeline_lines(rows: pd.DataFrame) -> list[str]:
+    """The response's steps as a numbered Markdown list: ``1. 3.22.(토)~ [물품지원] …``."""
+    return [
+        markdown_text(f"{index}. **{row.printed_date}** [{row.category}] {row.event}")
+        for index, row in enumerate(rows.itertuples(), start=1)
+    ]

@@ -1,0 +1,111 @@
+"""Tables shared by the 현안 업무 sections: their points, printed figures and program execution."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from bureau.schema.base import (
+    Amount,
+    Count,
+    Name,
+    Percent,
+    Reference,
+    SourceModel,
+    Table,
+    Text,
+    department_reference,
+    report_reference,
+)
+
+Topic = Literal["relief", "markets"]
+FigureId = Annotated[str, Field(pattern=r"^[a-z][a-z_]*(\.[^,]+)?$", max_length=80)]
+ShortText = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+class IssuePoint(SourceModel):
+    """One bullet of a current issue: 추진방향, 추진내용 or 향후계획.
+
+    ``period_text`` is the period as printed (``’25. 4월~``); ``start``/``end`` the same
+    period as dates (``end`` empty when open-ended)."""
+
+    issue_no: Count
+    dept: Name | None = None
+    kind: Literal["추진방향", "추진내용", "향후계획"]
+    seq: Count
+    heading: Name | None = None
+    text: Text
+    detail: Text | None = None
+    period_text: ShortText | None = None
+    start: date | None = None
+    end: date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> IssuePoint:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class PrintedFigure(SourceModel):
+    """A total or count the report prints in its text that no table row holds, kept as
+    printed so the build can recompute it (``value`` is its number, ``printed_text`` its
+    wording, e.g. ``약 72만 개``)."""
+
+    topic: Topic
+    figure_id: FigureId
+    label: Name
+    value: Annotated[float, Field(ge=0)]
+    unit: ShortText
+    printed_text: ShortText
+
+
+class ProgramExecution(SourceModel):
+    """A program's 예산·집행 현황 table (amounts in 천원, rates in % as printed).
+
+    ``measured_on`` is the table's own 기준일 (the relief fund table is as of 2025-04-11).
+    ``committed`` is 원인행위 (empty when the table has only 집행액), ``spent`` 지출액/집행액,
+    ``expected`` the ’25년말 집행예상 예상액."""
+
+    topic: Topic
+    measured_on: date
+    dept: Name
+    program: Name
+    budget: Amount
+    committed: Amount | None = None
+    spent: Amount
+    printed_committed_rate: Percent | None = None
+    printed_spent_rate: Percent
+    expected: Amount
+    printed_expected_rate: Percent
+
+
+TABLES = (
+    Table(
+        "issue_points",
+        IssuePoint,
+        ("as_of", "issue_no", "kind", "seq"),
+        "현안 업무의 추진방향·추진내용·향후계획",
+        (
+            report_reference(),
+            department_reference(),
+            Reference(("as_of", "issue_no"), "current_issues", ("as_of", "issue_no")),
+        ),
+    ),
+    Table(
+        "printed_figures",
+        PrintedFigure,
+        ("as_of", "topic", "figure_id"),
+        "본문에 인쇄된 합계·개수(재계산 대상)",
+        (report_reference(),),
+    ),
+    Table(
+        "program_execution",
+        ProgramExecution,
+        ("as_of", "topic", "program"),
+        "현안 사업 예산·기금 집행현황(단위: 천원, %)",
+        (report_reference(), department_reference()),
+    ),
+)

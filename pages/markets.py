@@ -1,0 +1,109 @@
+"""서울에서 만나는 팔도 농산물 직거래장터: KPIs, the 2025 schedule with period and place
+filters, the places on an offline map, 희망장터 and the budget execution."""
+
+import streamlit as st
+
+from bureau import markets
+from bureau.charts import markets as charts
+from bureau.format import unit_caption
+from bureau.geo import seoul_outline
+from bureau.issues import discrepancy_caption, execution_table
+from bureau.queries import issues as issue_queries
+from bureau.queries import markets as queries
+from bureau.queries import org
+from ui.data import run
+from ui.frame import page
+from ui.issues import bullets, contacts, dept_notice, headline_row, table, tile_source
+from ui.markets import period_filter, place_filter
+from ui.widgets import chart, discrepancy_notes
+
+ISSUE = 2
+TOPIC = "markets"
+
+filters = page(
+    "서울에서 만나는 팔도 농산물 직거래장터", "Ⅱ. 현안 업무보고 2 · 붙임 2025년 서로장터 운영일정(안)"
+)
+as_of, unit = filters.as_of, filters.unit
+departments = run(issue_queries.issue_departments, as_of=as_of, issue_no=ISSUE)
+dept_notice(filters.dept, filters.dept if filters.dept in departments else None, departments)
+
+changes = markets.kpi_changes(run(queries.kpis, as_of=as_of))
+points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE)
+discrepancies = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True)
+headline_row(markets.kpi_headlines(changes))
+discrepancy_notes(discrepancies, with_notes=True)
+
+st.header("추진방향")
+bullets(points, "추진방향")
+st.header("추진내용")
+bullets(points, "추진내용")
+
+st.header("직거래장터 운영 계획")
+chart(charts.kpi_comparison(changes), markets.kpi_table(changes), key="kpis")
+table(markets.kpi_table(changes), "직거래장터_운영계획", "(단위 : 개소, 회, 개, %)", "kpis")
+note = discrepancy_caption(discrepancies, "market_kpis")
+if note:
+    st.caption(note)
+
+st.header("2025년 서로장터 운영일정(안)")
+all_markets = markets.markets(run(queries.schedule, as_of=as_of))
+places = run(queries.places, as_of=as_of)
+period = period_filter(markets.month_choices(all_markets, as_of.year))
+place_id = place_filter(places)
+shown = markets.filtered(all_markets, period, place_id)
+at_place = markets.filtered(all_markets, None, place_id)
+chart(charts.schedule_gantt(at_place, period), markets.schedule_table(at_place), key="gantt")
+st.subheader(f"{markets.period_label(period)} 운영 장터: {len(shown)}개")
+if shown.empty:
+    st.info("이 기간·장소에 운영하는 장터가 없습니다.")
+else:
+    table(
+        markets.schedule_table(shown),
+        "서로장터_운영일정_선택",
+        "(선택한 기간·장소)",
+        "schedule-shown",
+        wide=("개최장소", "요일 확인"),
+    )
+
+with st.expander("전체 운영일정(추진방식별 장터 수)"):
+    table(markets.schedule_table(all_markets), "서로장터_운영일정", "(2025년 운영일정(안) 전체)", "schedule")
+    note = discrepancy_caption(discrepancies, "market_schedule")
+    if note:
+        st.caption(note)
+    st.dataframe(markets.type_counts(all_markets), hide_index=True)
+
+st.header("개최장소")
+selected = {pid for ids in shown["place_ids"] for pid in ids}
+tiles = tile_source()
+figure = (
+    charts.places_tile_map(places, tiles, selected)
+    if tiles
+    else charts.places_map(places, seoul_outline(), selected)
+)
+chart(figure, markets.places_table(places), key="map")
+if not tiles:
+    st.caption(
+        "지도는 외부 연결 없이 그린 개략도입니다(서울 경계·한강은 근사선, 좌표는 약 100m 오차). "
+        "번호는 아래 표의 번호, 주황색은 선택한 기간·장소의 장터가 열리는 곳, 원 크기는 장터 수."
+    )
+table(markets.places_table(places), "직거래장터_개최장소", "(좌표: WGS84, 근사)", "places")
+
+st.header("산불피해지역 희망장터")
+regions = run(queries.hope_regions, as_of=as_of)
+st.markdown(markets.hope_regions_summary(regions))
+table(markets.hope_regions_frame(regions), "희망장터_시군", "(단위 : 개 시·군)", "hope")
+
+st.header("향후계획")
+bullets(points, "향후계획")
+
+st.header("예산집행 현황")
+execution = run(issue_queries.program_execution, as_of=as_of, topic=TOPIC)
+st.caption(markets.execution_caption(execution))
+table(execution_table(execution, unit), "직거래장터_예산집행", unit_caption(unit.value, "%"), "budget")
+note = discrepancy_caption(discrepancies, "program_execution")
+if note:
+    st.caption(note)
+
+st.subheader("담당자")
+people = run(org.contacts, as_of=as_of)
+contacts(people[people["issue_no"] == ISSUE])

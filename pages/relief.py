@@ -1,0 +1,112 @@
+"""영남 산불 피해지역 구호 지원: supplies, funds and their execution, volunteers, donation."""
+
+import streamlit as st
+
+from bureau import relief
+from bureau.charts import relief as charts
+from bureau.format import unit_caption
+from bureau.issues import discrepancy_caption, effective_dept, execution_table
+from bureau.queries import issues as issue_queries
+from bureau.queries import org
+from bureau.queries import relief as queries
+from ui.data import run
+from ui.frame import page
+from ui.issues import bullets, contacts, dept_notice, headline_row, table
+from ui.widgets import chart, discrepancy_notes
+
+ISSUE = 1
+TOPIC = "relief"
+
+filters = page("영남 산불 피해지역 구호 지원", "Ⅱ. 현안 업무보고 1")
+as_of, unit = filters.as_of, filters.unit
+departments = run(issue_queries.issue_departments, as_of=as_of, issue_no=ISSUE)
+dept = effective_dept(filters.dept, departments)
+dept_notice(filters.dept, dept, departments)
+
+supplies = run(queries.supplies, as_of=as_of, dept=dept)
+printed = run(issue_queries.printed_figures, as_of=as_of, topic=TOPIC)
+funds = run(queries.funds, as_of=as_of, dept=dept)
+execution = run(issue_queries.program_execution, as_of=as_of, topic=TOPIC, dept=dept)
+appropriations = run(queries.appropriations, as_of=as_of, dept=dept)
+volunteers = run(queries.volunteers, as_of=as_of, dept=dept)
+donations = run(queries.donations, as_of=as_of, dept=dept)
+points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE, dept=dept)
+totals = relief.supply_totals(supplies, printed)
+
+discrepancies = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True)
+headline_row(relief.headlines(totals, funds, volunteers, donations, execution, unit))
+discrepancy_notes(discrepancies, with_notes=True)
+
+st.header("추진방향")
+bullets(points, "추진방향")
+tf = run(queries.tf_members, as_of=as_of)
+st.markdown("**TF 구성** : " + " · ".join(tf["member"]))
+bullets(points[points["heading"].isna()], "추진내용")
+
+if not supplies.empty:
+    st.header("물품지원")
+    bullets(points[points["heading"] == "물품지원"], "추진내용")
+    st.markdown(relief.supply_summary(totals))
+    left, right = st.columns([3, 2])
+    with left:
+        chart(charts.supplies_by_category(supplies), relief.supplies_table(supplies), key="supplies")
+    with right:
+        st.subheader("단위별 소계")
+        table(relief.unit_subtotals(supplies), "구호물품_단위별", "(단위 : 동·대·개)", "supply-units")
+        st.subheader("품목별")
+        table(relief.supplies_table(supplies), "구호물품_품목별", "(단위 : 품목별 표기)", "supplies")
+
+if not funds.empty:
+    st.header("구호금 지원")
+    bullets(points[points["heading"] == "구호금지원"], "추진내용")
+    chart(charts.funds_breakdown(funds), relief.funds_table(funds, unit), key="funds")
+    table(relief.funds_table(funds, unit), "구호금_지원", unit_caption(unit.value), "funds")
+
+if not execution.empty:
+    st.header("기금집행 현황")
+    st.caption(relief.measured_caption(execution))
+    table(execution_table(execution, unit), "기금집행_현황", unit_caption(unit.value, "%"), "execution")
+    note = discrepancy_caption(discrepancies, "program_execution")
+    if note:
+        st.caption(note)
+if not appropriations.empty:
+    st.subheader("재해·재난 구호지원 사업비 긴급편성")
+    st.markdown("\n".join(relief.appropriation_lines(appropriations)))
+    table(
+        relief.appropriations_table(appropriations, unit),
+        "구호지원_사업비",
+        unit_caption(unit.value),
+        "appropriations",
+    )
+
+if not volunteers.empty:
+    st.header("자원봉사")
+    bullets(points[points["heading"] == "자원봉사"], "추진내용")
+    for activity, lines in relief.volunteer_lines(volunteers).items():
+        st.subheader(activity)
+        st.markdown("\n".join(lines))
+    table(relief.volunteers_table(volunteers), "자원봉사", "(단위 : 명)", "volunteers")
+
+if not donations.empty:
+    st.header("성금모금")
+    bullets(points[points["heading"] == "성금모금"].assign(detail=None), "추진내용")
+    st.markdown("\n".join(relief.donation_lines(donations, unit)))
+
+timeline = run(queries.timeline, as_of=as_of, dept=dept)
+if not timeline.empty:
+    st.header("추진 경과")
+    left, right = st.columns([3, 2])
+    with left:
+        chart(
+            charts.response_timeline(relief.timeline_frame(timeline)),
+            relief.timeline_table(timeline),
+            key="timeline",
+        )
+    with right:
+        st.markdown("\n".join(relief.timeline_lines(timeline)))
+
+st.header("향후계획")
+bullets(points, "향후계획")
+st.subheader("담당자")
+people = run(org.contacts, as_of=as_of)
+contacts(people[people["issue_no"] == ISSUE])

@@ -1,0 +1,82 @@
+"""Widgets for the 현안 업무 pages: headline rows, bullet lists, tables with downloads,
+the department notice, contacts and the map's base layer."""
+
+from __future__ import annotations
+
+import os
+import urllib.request
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from bureau.issues import Headline, points_markdown
+from ui.widgets import Kpi, downloads, kpi_row
+
+#: An optional raster tile URL template (``https://tiles.internal/{z}/{x}/{y}.png``) for a
+#: richer map. Without it, or when it cannot be reached, the bundled outline is used.
+TILES_ENV = "BUREAU_MAP_TILES"
+
+
+def headline_row(headlines: Sequence[Headline]) -> None:
+    if headlines:
+        kpi_row([Kpi(h.label, h.value, h.delta, h.help, h.delta_color, h.delta_arrow) for h in headlines])
+
+
+def bullets(points: pd.DataFrame, kind: str) -> None:
+    lines = points_markdown(points, kind)
+    if lines:
+        st.markdown("\n".join(lines))
+
+
+def table(frame: pd.DataFrame, name: str, caption: str, key: str, wide: Sequence[str] = ()) -> None:
+    """A table with its unit caption and CSV/XLSX downloads; ``wide`` columns get room."""
+    st.caption(caption)
+    config: dict[str, object] = {
+        column: st.column_config.NumberColumn(format="localized")  # 13,803 not 13803
+        for column in frame.columns
+        if pd.api.types.is_integer_dtype(frame[column])
+    }
+    config.update({column: st.column_config.TextColumn(width="large") for column in wide})
+    st.dataframe(frame, hide_index=True, height="content", column_config=config or None)
+    downloads(frame, name, caption, key)
+
+
+def dept_notice(chosen: str | None, applied: str | None, departments: list[str]) -> None:
+    """Say what the department filter does on an issue page."""
+    staffed = "·".join(departments)
+    if chosen and applied is None:
+        st.info(f"{chosen}은(는) 이 현안의 담당 부서({staffed})가 아니어서 전체 내용을 표시합니다.")
+    elif applied:
+        st.caption(f"부서 필터: {applied} 담당 부분만 표시합니다 (담당 부서: {staffed}).")
+    else:
+        st.caption(f"담당 부서: {staffed}")
+
+
+def contacts(people: pd.DataFrame) -> None:
+    st.markdown("  \n".join(f"{p.dept} {p.position} {p.name} ☎ {p.phone}" for p in people.itertuples()))
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def _reachable(url: str) -> bool:
+    probe = url.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0")
+    try:
+        with urllib.request.urlopen(probe, timeout=1.5) as response:
+            return 200 <= response.status < 400
+    except (OSError, ValueError):
+        return False
+
+
+def tile_source() -> str | None:
+    """The configured tile URL when the server can reach it; otherwise None, with a note
+    when one is configured but unreachable."""
+    url = os.environ.get(TILES_ENV, "").strip()
+    if not url:
+        return None
+    if _reachable(url):
+        return url
+    st.info(
+        f"설정된 배경지도({TILES_ENV})에 연결할 수 없어 내장 개략 지도(외부 연결 없음)를 표시합니다.",
+        icon=":material/map:",
+    )
+    return None

@@ -1,0 +1,56 @@
+"""The markets page's schedule filters: a month or a date range, and a place (kept in the URL)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from bureau.markets import month_key, month_label, month_period, parse_month_key
+
+ALL = "전체"
+MONTH, RANGE = "월별", "기간 지정"
+
+
+def period_filter(months: list[tuple[int, int]]) -> tuple[date, date] | None:
+    """Choose a month (``month=2025-05`` in the URL) or a date range; None is every day."""
+    keys = [ALL, *(month_key(month) for month in months)]
+    left, right = st.columns([1, 2])
+    mode = left.segmented_control(
+        "기간 선택", [MONTH, RANGE], default=MONTH, required=True, key="period_mode", bind="query-params"
+    )
+    if mode == RANGE:
+        first, last = month_period(months[0])[0], month_period(months[-1])[1]
+        chosen = right.date_input(
+            "운영 기간",
+            (date(first.year, 5, 1), date(first.year, 5, 31)),
+            min_value=first,
+            max_value=last,
+            key="period_range",
+            format="YYYY.MM.DD",
+        )
+        if isinstance(chosen, tuple) and len(chosen) == 2:
+            return chosen[0], chosen[1]
+        return None
+    key = right.selectbox(
+        "운영 월",
+        keys,
+        format_func=lambda value: value if value == ALL else month_label(parse_month_key(value)),
+        key="month",
+        bind="query-params",
+    )
+    return None if key == ALL else month_period(parse_month_key(key))
+
+
+def place_filter(places: pd.DataFrame) -> str | None:
+    """Choose one place (``place=seoul_plaza`` in the URL) or all."""
+    names = dict(zip(places["place_id"], places["printed_name"]))
+    chosen = st.selectbox(
+        "개최장소",
+        [ALL, *names],
+        format_func=lambda value: value if value == ALL else names[value],
+        key="place",
+        bind="query-params",
+    )
+    return None if chosen == ALL else chosen
