@@ -3,12 +3,14 @@
 import streamlit as st
 
 from bureau import budget
+from bureau.briefing import briefing
 from bureau.charts.org import headcount_by_department
 from bureau.district import Indicators
 from bureau.format import markdown_text, number, unit_caption
 from bureau.overview import district_facts
 from bureau.queries import budget as budget_queries
 from bureau.queries import meta, org
+from ui.briefing import briefing_list
 from ui.data import run
 from ui.frame import page
 from ui.nav import PAGES_BY_SLUG
@@ -34,6 +36,9 @@ with panel("행정국 현황"):
             Kpi("자치구 예산(’25 본예산)", district[3].value, help=markdown_text(district[3].detail)),
         ]
     )
+if not filters.dept:
+    with panel("핵심 요약"):
+        briefing_list(run(briefing, as_of=filters.as_of, unit=filters.unit))
 with panel("보고서 불일치"):
     discrepancy_notes(run(meta.reconciliations, as_of=filters.as_of, discrepancies_only=True))
 

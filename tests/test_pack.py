@@ -33,7 +33,22 @@ def test_deck_has_a_slide_per_spec_and_native_charts(con):
     presentation = Presentation(io.BytesIO(deck(con, AS_OF)))
     titles = slide_titles(presentation)
     assert titles == [spec.title for spec in deck_slides(con, AS_OF)]
-    assert titles[:3] == ["행정국 주요 업무보고", "조직 및 인력", "자치구·동 행정여건"]
+    assert titles == [
+        "행정국 주요 업무보고",
+        "핵심 요약",
+        "조직 및 인력",
+        "자치구·동 행정여건",
+        "세입총괄",
+        "세출총괄",
+        "부서별 사업비",
+        "부서별 집행률과 연간 진도",
+        "영남 산불 피해지역 구호 지원",
+        "직거래장터 확대 운영",
+        "2025년 직거래장터 운영일정",
+        "AI 역량 강화 교육",
+        "직원 주거복지: 전세자금 융자",
+        "그룹별 배정액과 선정 결과",
+    ]
     found = charts(presentation)
     headcount = found["조직 및 인력"]
     assert headcount.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
@@ -100,3 +115,31 @@ def test_cli_writes_the_deck_and_workbook(tmp_path, built_database):
         args = [command, str(target), "--database", str(built_database), "--sources", str(sources)]
         assert main(args) == 0
         assert target.stat().st_size > 10_000
+
+
+def test_topic_slides_chart_the_reports_series(con):
+    found = charts(Presentation(io.BytesIO(deck(con, AS_OF))))
+
+    def series(title: str) -> dict[str, list[float]]:
+        return {s.name: list(s.values) for s in found[title].series}
+
+    assert series("영남 산불 피해지역 구호 지원") == {"구호금 (억원)": [5.0, 37.0, 3.0]}
+    assert list(found["영남 산불 피해지역 구호 지원"].plots[0].categories) == [
+        "산불진화단계 (3.25.)",
+        "경북 (4.7.)",
+        "경남 (4.7.)",
+    ]
+    assert series("직거래장터 확대 운영") == {"2025년 증가율 (%)": [51.7, 172.7, 100.0]}
+    assert series("AI 역량 강화 교육") == {"이수 인원 (명)": [247.0, 1748.0]}
+    housing = series("직원 주거복지: 전세자금 융자")
+    assert housing["’24 상반기 선정 금액 (백만원)"] == [2700.0, 1258.0, 400.0, 1728.0, 2914.0]
+    assert housing["’25 상반기 선정 금액 (백만원)"] == [1499.0, 3021.0, 2000.0, 1998.0, 2482.0]
+    assert found["직원 주거복지: 전세자금 융자"].chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+
+
+def test_briefing_slide_repeats_the_overview_briefing(con):
+    presentation = Presentation(io.BytesIO(deck(con, AS_OF)))
+    text = presentation.slides[1].shapes[1].text_frame.text
+    assert "세출 조정교부금: ’24년 대비 224.8억원(0.5%)" in text
+    assert "[주의] 자치행정과 사업비 집행률 0.4%" in text
+    assert "직원 전세자금: 상반기 178명(180억 원) 신청 중 105명(110억 원) 선정, 선정률 59.0%" in text

@@ -15,8 +15,13 @@ from bureau.queries import meta
 
 SLIDE_BUILDERS = (
     topics.title_slide,
+    topics.briefing_slide,
     topics.organization_slides,
     topics.budget_slides,
+    topics.relief_slides,
+    topics.markets_slides,
+    topics.ai_slides,
+    topics.housing_slides,
 )
 
 

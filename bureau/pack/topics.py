@@ -6,14 +6,20 @@ from datetime import date
 
 import duckdb
 
-from bureau import budget
+from bureau import ai_training, budget, housing, markets, relief
+from bureau.briefing import briefing
 from bureau.district import Indicators
 from bureau.format import korean_date, number, rate, unit_caption
-from bureau.metrics import fiscal_year_elapsed
+from bureau.metrics import fiscal_year_elapsed, percent
 from bureau.overview import district_facts
 from bureau.pack.spec import ChartSpec, SlideSpec
+from bureau.queries import ai_training as ai_queries
 from bureau.queries import budget as budget_queries
+from bureau.queries import housing as housing_queries
+from bureau.queries import issues as issue_queries
+from bureau.queries import markets as market_queries
 from bureau.queries import meta, org
+from bureau.queries import relief as relief_queries
 from bureau.units import Unit, convert
 
 
@@ -109,3 +115,142 @@ def budget_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
         )
     )
     return slides
+
+
+def briefing_slide(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
+    """The overview's executive briefing, the same sentences (budget amounts in 억원)."""
+    items = briefing(con, as_of, Unit.HUNDRED_MILLION)
+    marks = {"warning": "[주의] ", "notice": "[참고] ", "info": ""}
+    return [SlideSpec("핵심 요약", [marks[item.severity] + item.text for item in items])]
+
+
+def relief_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
+    supplies, funds = relief_queries.supplies(con, as_of), relief_queries.funds(con, as_of)
+    if supplies.empty or funds.empty:
+        return []
+    totals = relief.supply_totals(supplies, issue_queries.printed_figures(con, as_of, "relief"))
+    leaves = relief.fund_leaves(funds)
+    volunteers = relief_queries.volunteers(con, as_of)
+    execution = issue_queries.program_execution(con, as_of, "relief")
+    bullets = [
+        f"구호물품 {totals.printed_approx or number(totals.total)} ({totals.breakdown})",
+        f"구호금 {number(funds[funds['parent_id'].isna()]['amount'].sum())}억 원 (지역교류협력기금)",
+        *(
+            f"{row.volunteer_group} {number(row.people)}명 ({row.activity})"
+            for row in volunteers.itertuples()
+        ),
+        *(
+            f"{row.program} 집행률 {rate(percent(row.spent, row.budget))}% "
+            f"({row.measured_on.month}. {row.measured_on.day}. 기준)"
+            for row in execution.itertuples()
+        ),
+    ]
+    labels = [
+        f"{row.region if isinstance(row.region, str) else row.stage} "
+        f"({row.granted_on.month}.{row.granted_on.day}.)"
+        for row in leaves.itertuples()
+    ]
+    return [
+        SlideSpec(
+            "영남 산불 피해지역 구호 지원",
+            bullets,
+            ChartSpec("column", labels, {"구호금": [float(v) for v in leaves["amount"]]}, "억원"),
+        )
+    ]
+
+
+def markets_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
+    changes = markets.kpi_changes(market_queries.kpis(con, as_of))
+    schedule = market_queries.schedule(con, as_of)
+    if not changes or schedule.empty:
+        return []
+    year = changes[0].year_b
+    table = markets.schedule_table(markets.markets(schedule))
+    return [
+        SlideSpec(
+            "직거래장터 확대 운영",
+            [
+                f"{item.label}: {item.year_a}년 {number(item.a)}{item.unit} → {item.year_b}년 "
+                f"{number(item.b)}{item.unit} (+{number(item.change)}, {rate(item.rate)}%)"
+                for item in changes
+            ],
+            ChartSpec(
+                "bar",
+                [item.label for item in changes][::-1],
+                {f"{year}년 증가율": [round(item.rate or 0, 1) for item in changes][::-1]},
+                "%",
+                number_format="0.0",
+            ),
+        ),
+        SlideSpec(
+            f"{year}년 직거래장터 운영일정",
+            table=table[["추진방식", "장터·행사명", "일정(표기)", "개최장소"]],
+        ),
+    ]
+
+
+def ai_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
+    goal, progress = ai_queries.goal(con, as_of), ai_queries.progress(con, as_of)
+    if goal.empty or progress.empty:
+        return []
+    summary = ai_training.summarise(goal, progress, as_of)
+    projection = summary.projection
+    bullets = [
+        f"{summary.course} {number(summary.trained)}명 이수 (전 직원의 {rate(summary.printed_share)}%)",
+        f"목표: 전 직원 연 {summary.times_per_year}회 이수 — 남은 인원 약 {number(summary.gap)}명",
+        f"지금까지 하루 평균 {number(projection.per_day, 1)}명: "
+        f"연말까지 약 {number(projection.year_end_trained)}명({rate(projection.year_end_share)}%)",
+    ]
+    if projection.completion:
+        bullets.append(f"이 속도면 전원 이수 {korean_date(projection.completion)} 예상 (선형 가정)")
+    return [
+        SlideSpec(
+            "AI 역량 강화 교육",
+            bullets,
+            ChartSpec(
+                "column",
+                progress["grade_group"].tolist(),
+                {"이수 인원": [float(v) for v in progress["trained"]]},
+                "명",
+            ),
+        )
+    ]
+
+
+def housing_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
+    selection = housing_queries.selection(con, as_of)
+    applications = housing_queries.applications(con, as_of)
+    if selection.empty or applications.empty:
+        return []
+    result = housing.round_result(applications)
+    groups = selection[~selection["printed_total"]]
+    years = sorted(groups["fiscal_year"].unique())
+    terms = housing.terms_for_year(housing_queries.loan_terms(con, as_of), as_of.year)
+    bullets = [
+        *housing.programme_lines(housing_queries.loan_rules(con, as_of), terms, as_of.year),
+        f"상반기 {number(result.applied)}명({number(result.applied_amount)}억 원) 신청, "
+        f"{number(result.selected)}명({number(result.selected_amount)}억 원) 선정 — 선정률 "
+        f"{rate(result.selection_rate)}%",
+    ]
+    return [
+        SlideSpec(
+            "직원 주거복지: 전세자금 융자",
+            bullets,
+            ChartSpec(
+                "column",
+                groups[groups["fiscal_year"] == years[-1]]["loan_group"].tolist(),
+                {
+                    f"’{year % 100:02d} 상반기 선정 금액": [
+                        float(v) for v in groups[groups["fiscal_year"] == year]["amount"]
+                    ]
+                    for year in years
+                },
+                "백만원",
+            ),
+        ),
+        SlideSpec(
+            "그룹별 배정액과 선정 결과",
+            table=housing.selection_table(selection, Unit.MILLION),
+            note="(단위 : 명, 백만원) * 그룹별 미선정자는 일반그룹에 포함·재선발, 최종 선발자 기준",
+        ),
+    ]

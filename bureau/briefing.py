@@ -1,0 +1,170 @@
+"""The executive briefing: one sentence per topic with its figure, computed from the same
+queries and calculations as the topic pages. The overview shows it; the deck repeats it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+
+from bureau import ai_training, budget, housing, markets, relief
+from bureau.format import korean_date, number, rate
+from bureau.highlights import Highlight
+from bureau.metrics import percent
+from bureau.queries import ai_training as ai_queries
+from bureau.queries import budget as budget_queries
+from bureau.queries import housing as housing_queries
+from bureau.queries import issues as issue_queries
+from bureau.queries import markets as market_queries
+from bureau.queries import meta
+from bureau.queries import relief as relief_queries
+from bureau.units import Unit
+
+
+def budget_items(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+    """The largest change of each side, and the spending line furthest behind the pace of the
+    year (revenue lines only when no spending line lags)."""
+    lines = budget_queries.budget_lines(con, as_of)
+    found = budget.budget_highlights(lines, as_of, unit)
+    picks = []
+    for side in ("세출", "세입"):
+        changes = [h for h in found if h.kind in ("increase", "decrease") and h.subject.startswith(side)]
+        if changes:
+            picks.append(max(changes, key=lambda item: abs(item.value or 0)))
+    behind = [h for h in found if h.kind == "behind_pace"]
+    spending = [h for h in behind if not h.subject.startswith("세입")] or behind
+    if spending:
+        picks.append(min(spending, key=lambda item: item.value if item.value is not None else 0))
+    return picks
+
+
+def relief_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+    supplies = relief_queries.supplies(con, as_of)
+    funds = relief_queries.funds(con, as_of)
+    if supplies.empty or funds.empty:
+        return []
+    totals = relief.supply_totals(supplies, issue_queries.printed_figures(con, as_of, "relief"))
+    fund_total = funds[funds["parent_id"].isna()]["amount"].sum()
+    execution = issue_queries.program_execution(con, as_of, "relief")
+    spent = ""
+    if not execution.empty:
+        row = execution.iloc[0]
+        spent = f", 재해구호 사업비 집행률 {rate(percent(row['spent'], row['budget']))}%"
+    approx = f"{totals.printed_approx}: " if totals.printed_approx else ""
+    text = (
+        f"산불 피해 구호: 구호물품 {approx}{totals.breakdown}, 구호금 {number(fund_total)}억 원 지원{spent}"
+    )
+    return [
+        Highlight(
+            "relief",
+            "delivered",
+            "info",
+            "산불 피해 구호",
+            text,
+            f"{number(fund_total)}억 원",
+            None,
+            "relief",
+        )
+    ]
+
+
+def markets_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+    changes = markets.kpi_changes(market_queries.kpis(con, as_of))
+    if not changes:
+        return []
+    parts = [
+        f"{item.label} {number(item.a)}→{number(item.b)}{item.unit}(+{rate(item.rate)}%)" for item in changes
+    ]
+    biggest = max(changes, key=lambda item: item.rate or 0)
+    text = f"직거래장터 {biggest.year_b}년 계획: " + ", ".join(parts)
+    return [
+        Highlight(
+            "markets",
+            "growth",
+            "info",
+            "직거래장터",
+            text,
+            f"+{rate(biggest.rate)}%",
+            biggest.rate,
+            "markets",
+        )
+    ]
+
+
+def ai_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+    goal, progress = ai_queries.goal(con, as_of), ai_queries.progress(con, as_of)
+    if goal.empty or progress.empty:
+        return []
+    summary = ai_training.summarise(goal, progress, as_of)
+    projection = summary.projection
+    when = (
+        f"지금 속도면 {korean_date(projection.completion)} 전원 이수 예상"
+        if projection.completion
+        else "이수 속도를 알 수 없음"
+    )
+    on_track = projection.on_track
+    text = (
+        f"AI 교육: {number(summary.trained)}명 이수(전 직원의 {rate(summary.printed_share)}%), "
+        f"{when}{'' if on_track else ' — 연내 목표에 못 미치는 속도'}"
+    )
+    return [
+        Highlight(
+            "ai_training",
+            "progress",
+            "info" if on_track else "notice",
+            "AI 교육",
+            text,
+            f"{rate(summary.printed_share)}%",
+            summary.printed_share,
+            "ai_training",
+        )
+    ]
+
+
+def housing_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+    applications = housing_queries.applications(con, as_of)
+    if applications.empty:
+        return []
+    result = housing.round_result(applications)
+    text = (
+        f"직원 전세자금: 상반기 {number(result.applied)}명({number(result.applied_amount)}억 원) 신청 중 "
+        f"{number(result.selected)}명({number(result.selected_amount)}억 원) 선정, "
+        f"선정률 {rate(result.selection_rate)}%"
+    )
+    return [
+        Highlight(
+            "housing",
+            "selection",
+            "info",
+            "주거복지",
+            text,
+            f"{rate(result.selection_rate)}%",
+            result.selection_rate,
+            "housing",
+        )
+    ]
+
+
+def report_errors_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+    found = meta.reconciliations(con, as_of)
+    wrong = found[~found["matches"]]
+    if wrong.empty:
+        return []
+    text = (
+        f"보고서 검증: 보고서가 계산해 적은 수치 {number(len(found))}개를 다시 계산, "
+        f"{number(len(wrong))}개가 다름(화면에는 재계산 값)"
+    )
+    return [
+        Highlight(
+            "overview", "discrepancy", "warning", "보고서 검증", text, f"{len(wrong)}건", len(wrong), ""
+        )
+    ]
+
+
+TOPICS = (budget_items, relief_item, markets_item, ai_item, housing_item, report_errors_item)
+
+
+def briefing(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit = Unit.THOUSAND) -> list[Highlight]:
+    """Five to eight highlights across every topic, in the report's order of topics; budget
+    amounts in ``unit``."""
+    return [item for topic in TOPICS for item in topic(con, as_of, unit)]

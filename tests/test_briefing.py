@@ -1,0 +1,49 @@
+"""The executive briefing: five to eight sentences across topics, each with the report's figure."""
+
+from datetime import date
+
+from bureau.briefing import briefing
+from bureau.units import Unit
+from tests.reading import shown
+
+AS_OF = date(2025, 3, 31)
+
+
+def test_briefing_covers_every_topic_with_the_reports_figures(con):
+    items = briefing(con, AS_OF, Unit.HUNDRED_MILLION)
+    assert 5 <= len(items) <= 8
+    assert [item.page for item in items] == [
+        "budget",
+        "budget",
+        "budget",
+        "relief",
+        "markets",
+        "ai_training",
+        "housing",
+        "",
+    ]
+    texts = [item.text for item in items]
+    assert texts[0] == "세출 조정교부금: ’24년 대비 224.8억원(0.5%), 세출 항목 중 증가액 최대"
+    assert texts[1] == "세입 그 외 수입: ’24년 대비 24.6억원(39.9%), 세입 항목 중 증가액 최대"
+    assert texts[2].startswith("자치행정과 사업비 집행률 0.4%: 연간 경과율 24.7%에 크게 못 미침")
+    assert "약 72만 개: 722,608개 + 549동 + 13대, 구호금 45억 원 지원" in texts[3]
+    assert "83.3%" in texts[3]
+    assert "운영횟수 110→300회(+172.7%)" in texts[4] and "참여농가수 2,834→4,300개(+51.7%)" in texts[4]
+    assert texts[5].startswith("AI 교육: 1,995명 이수(전 직원의 18.9%)")
+    assert texts[6] == "직원 전세자금: 상반기 178명(180억 원) 신청 중 105명(110억 원) 선정, 선정률 59.0%"
+    assert texts[7].endswith("6개가 다름(화면에는 재계산 값)")
+    assert [item.severity for item in items if item.severity == "warning"] == ["warning", "warning"]
+
+
+def test_briefing_amounts_follow_the_unit(con):
+    in_thousands = briefing(con, AS_OF, Unit.THOUSAND)[0].text
+    assert in_thousands == "세출 조정교부금: ’24년 대비 22,480,964천원(0.5%), 세출 항목 중 증가액 최대"
+
+
+def test_overview_shows_the_briefing_with_links(open_page):
+    app = open_page("overview", unit="억원")
+    text = shown("\n".join(element.value for element in app.markdown))
+    assert "세출 조정교부금: ’24년 대비 224.8억원(0.5%)" in text
+    assert "직원 전세자금: 상반기 178명(180억 원) 신청 중 105명(110억 원) 선정" in text
+    links = [element.proto.page for element in app.get("page_link")]
+    assert sum("budget" in link for link in links) >= 3
