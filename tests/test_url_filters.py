@@ -2,6 +2,8 @@
 
 import pytest
 
+from ui.nav import PAGES
+
 
 def test_url_parameters_restore_department_and_unit(open_page):
     app = open_page("overview", dept="인사과", unit="억원")
@@ -44,3 +46,27 @@ def test_presenter_mode_is_off_by_default(open_page):
     app = open_page("overview")
     assert app.toggle(key="presenting").value is False
     assert not app.button
+
+
+@pytest.mark.parametrize("slug", [page.slug for page in PAGES])
+def test_every_page_takes_the_url_filters_and_rejects_bad_ones(open_page, slug):
+    good = open_page(slug, dept="인력개발과", unit="백만원")
+    assert good.selectbox(key="dept").value == "인력개발과"
+    assert good.segmented_control(key="unit").value == "백만원"
+    assert not good.toast
+    bad = open_page(slug, dept="'; DROP TABLE budget; --", unit="원화")
+    assert bad.selectbox(key="dept").value == "전체"
+    assert bad.segmented_control(key="unit").value == "천원"
+    assert len(bad.toast) == 2
+
+
+@pytest.mark.parametrize("slug", [page.slug for page in PAGES])
+def test_presenter_mode_on_every_page_links_previous_and_next(open_page, slug):
+    app = open_page(slug, present="1")
+    labels = [link.proto.label for link in app.get("page_link")]
+    position = [page.slug for page in PAGES].index(slug)
+    if position > 0:
+        assert f"이전: {PAGES[position - 1].title}" in labels
+    if position < len(PAGES) - 1:
+        assert f"다음: {PAGES[position + 1].title}" in labels
+    assert "발표 모드 끝내기" in [button.label for button in app.button]
