@@ -24,8 +24,10 @@ _STYLES = """
 [data-testid="stCaptionContainer"], [data-testid="stExpander"] summary { font-size: 1.35rem; }
 h1 { font-size: 3.4rem !important; }
 h2 { font-size: 2.4rem !important; }
-[data-testid="stMetricValue"] > div { font-size: 2.6rem; white-space: normal; overflow: visible; }
-[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+  font-size: 2.8rem !important; line-height: 1.2; white-space: normal; overflow: visible; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
+[data-testid="stMetricDelta"] * { font-size: 1.1rem !important; }
 .st-key-present-footer { position: fixed; bottom: 0; left: 0; right: 0; padding: 0.3rem 1.5rem;
   background: #ffffffee; border-top: 1px solid #ddd; z-index: 999; }
 </style>
