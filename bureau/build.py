@@ -156,7 +156,8 @@ def build(sources: Path, database: Path) -> BuildResult:
             try:
                 found = _write(con, loaded)
                 con.execute(
-                    "CREATE TABLE build_info AS SELECT ?::VARCHAR AS build_id, ?::TIMESTAMPTZ AS built_at",
+                    "CREATE TABLE build_info AS SELECT ?::VARCHAR AS build_id, ?::TIMESTAMPTZ AS built_at, "
+                    "(SELECT max(as_of) FROM reports) AS latest_as_of",
                     [build_id, datetime.now(UTC)],
                 )
                 con.execute("CREATE TABLE build_sources (file VARCHAR, sha256 VARCHAR)")

@@ -11,6 +11,7 @@ from bureau import paths
 from bureau.__main__ import main
 from bureau.build import build, is_stale
 from bureau.connection import open_read_only
+from bureau.queries import meta
 from bureau.schema import TABLES
 
 
@@ -31,7 +32,10 @@ def test_build_loads_every_table_and_records_what_it_was_made_from(sources, tmp_
     assert set(result.rows) == {table.name for table in TABLES}
     assert result.rows["budget"] == 29 and result.rows["departments"] == 9
     with open_read_only(database) as con:
-        assert con.execute("SELECT build_id FROM build_info").fetchone()[0] == result.build_id
+        info = meta.build_info(con)
+        assert info["build_id"] == result.build_id
+        assert info["latest_as_of"].isoformat() == "2025-03-31"
+        assert info["built_at"] is not None
         recorded = dict(con.execute("SELECT file, sha256 FROM build_sources").fetchall())
         assert recorded["budget.csv"] == digest(sources / "budget.csv")
         assert con.execute("SELECT as_of FROM reports").fetchone()[0].isoformat() == "2025-03-31"

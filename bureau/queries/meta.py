@@ -21,8 +21,10 @@ def report(con: duckdb.DuckDBPyConnection, as_of: date) -> dict[str, str]:
     return dict(zip(("published", "title", "source"), row))
 
 
-def build_info(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return frame(con, "SELECT build_id, built_at FROM build_info")
+def build_info(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
+    """When the database in service was built, from which report (``latest_as_of``)."""
+    row = con.execute("SELECT build_id, built_at, latest_as_of FROM build_info").fetchone()
+    return dict(zip(("build_id", "built_at", "latest_as_of"), row))
 
 
 def reconciliations(
