@@ -13,9 +13,9 @@ from bureau.queries import markets as queries
 from bureau.queries import org
 from ui.data import run
 from ui.frame import page
-from ui.issues import bullets, contacts, dept_notice, headline_row, table, tile_source
+from ui.issues import bullets, contacts, dept_notice, table, tile_source
 from ui.markets import period_filter, place_filter
-from ui.widgets import chart, discrepancy_notes
+from ui.widgets import chart, discrepancy_notes, kpi_row
 
 ISSUE = 2
 TOPIC = "markets"
@@ -30,7 +30,7 @@ dept_notice(filters.dept, filters.dept if filters.dept in departments else None,
 changes = markets.kpi_changes(run(queries.kpis, as_of=as_of))
 points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE)
 discrepancies = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True)
-headline_row(markets.kpi_headlines(changes))
+kpi_row(markets.kpi_headlines(changes))
 discrepancy_notes(discrepancies, with_notes=True)
 
 st.header("추진방향")

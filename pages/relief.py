@@ -11,8 +11,8 @@ from bureau.queries import org
 from bureau.queries import relief as queries
 from ui.data import run
 from ui.frame import page
-from ui.issues import bullets, contacts, dept_notice, headline_row, table
-from ui.widgets import chart, discrepancy_notes
+from ui.issues import bullets, contacts, dept_notice, table
+from ui.widgets import chart, discrepancy_notes, kpi_row
 
 ISSUE = 1
 TOPIC = "relief"
@@ -34,13 +34,13 @@ points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE, dept=dept)
 totals = relief.supply_totals(supplies, printed)
 
 discrepancies = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True)
-headline_row(relief.headlines(totals, funds, volunteers, donations, execution, unit))
+kpi_row(relief.headlines(totals, funds, volunteers, donations, execution, unit))
 discrepancy_notes(discrepancies, with_notes=True)
 
 st.header("추진방향")
 bullets(points, "추진방향")
 tf = run(queries.tf_members, as_of=as_of)
-st.markdown("**TF 구성** : " + " · ".join(tf["member"]))
+st.markdown(relief.tf_line(tf))
 bullets(points[points["heading"].isna()], "추진내용")
 
 if not supplies.empty:

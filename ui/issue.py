@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from bureau.format import markdown_text
 from bureau.queries import org
 from ui.data import run
 from ui.filters import Filters
@@ -16,10 +17,11 @@ def issue_intro(filters: Filters, page_slug: str) -> None:
     if issue.empty:
         return
     row = issue.iloc[0]
-    st.markdown(f"◆ {row['goal']}")
+    st.markdown(f"◆ {markdown_text(row['goal'])}")
     if filters.dept and filters.dept != row["lead_dept"]:
         st.info(
-            f"이 현안의 주관 부서는 {row['lead_dept']}입니다. 선택한 부서({filters.dept})와 관계없이 "
+            f"이 현안의 주관 부서는 {markdown_text(row['lead_dept'])}입니다. "
+            f"선택한 부서({markdown_text(filters.dept)})와 관계없이 "
             "현안 전체를 보여 줍니다.",
             icon=":material/info:",
         )
@@ -33,4 +35,7 @@ def issue_contacts(filters: Filters, page_slug: str) -> None:
         return
     contacts = run(org.contacts, as_of=filters.as_of)
     people = contacts[contacts["issue_no"] == int(issue.iloc[0]["issue_no"])]
-    st.caption("담당자 · " + " · ".join(f"{p.position} {p.name} ☎ {p.phone}" for p in people.itertuples()))
+    st.caption(
+        "담당자 · "
+        + " · ".join(markdown_text(f"{p.position} {p.name} ☎ {p.phone}") for p in people.itertuples())
+    )

@@ -10,17 +10,13 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from bureau.issues import Headline, points_markdown
-from ui.widgets import Kpi, downloads, kpi_row
+from bureau.format import markdown_text
+from bureau.issues import points_markdown
+from ui.widgets import downloads
 
 #: An optional raster tile URL template (``https://tiles.internal/{z}/{x}/{y}.png``) for a
 #: richer map. Without it, or when it cannot be reached, the bundled outline is used.
 TILES_ENV = "BUREAU_MAP_TILES"
-
-
-def headline_row(headlines: Sequence[Headline]) -> None:
-    if headlines:
-        kpi_row([Kpi(h.label, h.value, h.delta, h.help, h.delta_color, h.delta_arrow) for h in headlines])
 
 
 def bullets(points: pd.DataFrame, kind: str) -> None:
@@ -44,17 +40,21 @@ def table(frame: pd.DataFrame, name: str, caption: str, key: str, wide: Sequence
 
 def dept_notice(chosen: str | None, applied: str | None, departments: list[str]) -> None:
     """Say what the department filter does on an issue page."""
-    staffed = "·".join(departments)
+    staffed = markdown_text("·".join(departments))
     if chosen and applied is None:
-        st.info(f"{chosen}은(는) 이 현안의 담당 부서({staffed})가 아니어서 전체 내용을 표시합니다.")
+        st.info(
+            f"{markdown_text(chosen)}은(는) 이 현안의 담당 부서({staffed})가 아니어서 전체 내용을 표시합니다."
+        )
     elif applied:
-        st.caption(f"부서 필터: {applied} 담당 부분만 표시합니다 (담당 부서: {staffed}).")
+        st.caption(f"부서 필터: {markdown_text(applied)} 담당 부분만 표시합니다 (담당 부서: {staffed}).")
     else:
         st.caption(f"담당 부서: {staffed}")
 
 
 def contacts(people: pd.DataFrame) -> None:
-    st.markdown("  \n".join(f"{p.dept} {p.position} {p.name} ☎ {p.phone}" for p in people.itertuples()))
+    st.markdown(
+        "  \n".join(markdown_text(f"{p.dept} {p.position} {p.name} ☎ {p.phone}") for p in people.itertuples())
+    )
 
 
 @st.cache_data(ttl=300, show_spinner=False)
