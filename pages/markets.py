@@ -5,7 +5,7 @@ import streamlit as st
 
 from bureau import markets
 from bureau.charts import markets as charts
-from bureau.format import unit_caption
+from bureau.format import markdown_text, unit_caption
 from bureau.geo import seoul_outline
 from bureau.issues import discrepancy_caption, execution_table
 from bureau.queries import issues as issue_queries
@@ -53,7 +53,7 @@ place_id = place_filter(places)
 shown = markets.filtered(all_markets, period, place_id)
 at_place = markets.filtered(all_markets, None, place_id)
 chart(charts.schedule_gantt(at_place, period), markets.schedule_table(at_place), key="gantt")
-st.subheader(f"{markets.period_label(period)} 운영 장터: {len(shown)}개")
+st.subheader(markdown_text(f"{markets.period_label(period)} 운영 장터: {len(shown)}개"))
 if shown.empty:
     st.info("이 기간·장소에 운영하는 장터가 없습니다.")
 else:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from bureau import relief
 from bureau.charts import relief as charts
-from bureau.format import unit_caption
+from bureau.format import markdown_text, unit_caption
 from bureau.issues import discrepancy_caption, effective_dept, execution_table
 from bureau.queries import issues as issue_queries
 from bureau.queries import org
@@ -83,7 +83,7 @@ if not volunteers.empty:
     st.header("자원봉사")
     bullets(points[points["heading"] == "자원봉사"], "추진내용")
     for activity, lines in relief.volunteer_lines(volunteers).items():
-        st.subheader(activity)
+        st.subheader(markdown_text(activity))
         st.markdown("\n".join(lines))
     table(relief.volunteers_table(volunteers), "자원봉사", "(단위 : 명)", "volunteers")
 
