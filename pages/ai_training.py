@@ -9,7 +9,7 @@ from bureau.queries import ai_training as queries
 from bureau.queries import meta, org
 from ui.data import run
 from ui.frame import page
-from ui.issue import issue_contacts, issue_intro
+from ui.issues import issue_contacts, issue_intro
 from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
 
 filters = page("AI 역량 강화 교육", "Ⅱ-3. AI 역량 강화를 위한 교육 실시 및 협력 체계 구축")

@@ -9,7 +9,7 @@ from bureau.queries import housing as queries
 from bureau.queries import meta
 from ui.data import run
 from ui.frame import page
-from ui.issue import issue_contacts, issue_intro
+from ui.issues import issue_contacts, issue_intro
 from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
 
 filters = page("직원 주거복지", "Ⅱ-4. 저출생 문제 대응을 위한 직원 주거복지 강화")

@@ -10,10 +10,9 @@ from bureau.geo import seoul_outline
 from bureau.issues import discrepancy_caption, execution_table
 from bureau.queries import issues as issue_queries
 from bureau.queries import markets as queries
-from bureau.queries import org
 from ui.data import run
 from ui.frame import page
-from ui.issues import bullets, contacts, dept_notice, table, tile_source
+from ui.issues import bullets, issue_contacts, issue_intro, table, tile_source
 from ui.markets import period_filter, place_filter
 from ui.widgets import chart, discrepancy_notes, kpi_row
 
@@ -24,8 +23,7 @@ filters = page(
     "서울에서 만나는 팔도 농산물 직거래장터", "Ⅱ. 현안 업무보고 2 · 붙임 2025년 서로장터 운영일정(안)"
 )
 as_of, unit = filters.as_of, filters.unit
-departments = run(issue_queries.issue_departments, as_of=as_of, issue_no=ISSUE)
-dept_notice(filters.dept, filters.dept if filters.dept in departments else None, departments)
+issue_intro(filters, TOPIC)
 
 changes = markets.kpi_changes(run(queries.kpis, as_of=as_of))
 points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE)
@@ -104,6 +102,4 @@ note = discrepancy_caption(discrepancies, "program_execution")
 if note:
     st.caption(note)
 
-st.subheader("담당자")
-people = run(org.contacts, as_of=as_of)
-contacts(people[people["issue_no"] == ISSUE])
+issue_contacts(filters, TOPIC)

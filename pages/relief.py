@@ -5,13 +5,12 @@ import streamlit as st
 from bureau import relief
 from bureau.charts import relief as charts
 from bureau.format import markdown_text, unit_caption
-from bureau.issues import discrepancy_caption, effective_dept, execution_table
+from bureau.issues import discrepancy_caption, execution_table
 from bureau.queries import issues as issue_queries
-from bureau.queries import org
 from bureau.queries import relief as queries
 from ui.data import run
 from ui.frame import page
-from ui.issues import bullets, contacts, dept_notice, table
+from ui.issues import bullets, issue_contacts, issue_intro, table
 from ui.widgets import chart, discrepancy_notes, kpi_row
 
 ISSUE = 1
@@ -19,9 +18,7 @@ TOPIC = "relief"
 
 filters = page("영남 산불 피해지역 구호 지원", "Ⅱ. 현안 업무보고 1")
 as_of, unit = filters.as_of, filters.unit
-departments = run(issue_queries.issue_departments, as_of=as_of, issue_no=ISSUE)
-dept = effective_dept(filters.dept, departments)
-dept_notice(filters.dept, dept, departments)
+dept = issue_intro(filters, TOPIC, by_dept=True)
 
 supplies = run(queries.supplies, as_of=as_of, dept=dept)
 printed = run(issue_queries.printed_figures, as_of=as_of, topic=TOPIC)
@@ -107,6 +104,4 @@ if not timeline.empty:
 
 st.header("향후계획")
 bullets(points, "향후계획")
-st.subheader("담당자")
-people = run(org.contacts, as_of=as_of)
-contacts(people[people["issue_no"] == ISSUE])
+issue_contacts(filters, TOPIC)
