@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 import pandas as pd
 
@@ -181,17 +182,17 @@ def headlines(
     unit: Unit,
 ) -> list[Kpi]:
     """The relief page's KPI row; sections with no rows (department filter) are left out."""
+    #: every delta here is a note (a date, the printed wording), not a change
+    note = partial(Kpi, delta_color="off", delta_arrow="off")
     found: list[Kpi] = []
     if totals.by_unit:
         found.append(
-            Kpi(
+            note(
                 "구호물품 총계",
                 number(totals.total),
                 f"{totals.printed_approx}" if totals.printed_approx else None,
                 f"보고서 총계 {markdown_text(totals.printed_total)}: 단위가 다른 수량을 더한 값"
                 f"({markdown_text(totals.breakdown)})",
-                "off",
-                "off",
             )
         )
     roots = funds[funds["parent_id"].isna()]
@@ -202,50 +203,42 @@ def headlines(
             f"{number(a)}억({short_date(d)})" for a, d in zip(stages["amount"], stages["granted_on"])
         )
         found.append(
-            Kpi(
+            note(
                 "구호금(지역교류협력기금)",
                 f"{number(root['amount'])}억 원",
                 parts,
                 markdown_text(root["purpose"]),
-                "off",
-                "off",
             )
         )
     if not execution.empty:
         row = execution.iloc[0]
         found.append(
-            Kpi(
+            note(
                 "기금 집행률",
                 f"{rate(percent(row['spent'], row['budget']))}%",
                 f"{short_date(row['measured_on'])} 기준",
                 f"집행액 {amount(row['spent'], Unit.THOUSAND, unit)} ÷ 예산현액 "
                 f"{amount(row['budget'], Unit.THOUSAND, unit)} ({unit.value})",
-                "off",
-                "off",
             )
         )
     if not volunteers.empty:
         people = " + ".join(f"{number(n)}" for n in volunteers["people"])
         found.append(
-            Kpi(
+            note(
                 "자원봉사 인원",
                 f"{number(volunteers['people'].sum())}명",
                 f"{date_span(volunteers['start'].min(), volunteers['end'].max())}",
                 f"{people}명 (합계는 대시보드 계산)",
-                "off",
-                "off",
             )
         )
     if not donations.empty:
         row = donations.iloc[0]
         found.append(
-            Kpi(
+            note(
                 "직원 성금",
                 f"{amount(row['amount'], DONATION_UNIT, unit)}{unit.value}",
                 date_span(row["start"], row["end"]),
                 f"{markdown_text(row['recipient'])}에 전달({markdown_text(row['delivered'])})",
-                "off",
-                "off",
             )
         )
     return found

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from bureau import relief
 from bureau.build import build
 from bureau.issues import effective_dept, execution_table, points_markdown
-from bureau.paths import sources_dir
 from bureau.queries import issues as issue_queries
 from bureau.queries import relief as queries
 from bureau.sources import SourceErrors
 from bureau.units import Unit
+from tests.helpers_topic import copy_sources, edit_source
 from tests.reading import shown
 
 AS_OF = date(2025, 3, 31)
@@ -162,18 +160,6 @@ def test_reconciliations(con):
     assert supply_note == "단위가 다른 수량을 더한 값: 722,608개 + 549동 + 13대"
 
 
-def _copy_sources(tmp_path: Path) -> Path:
-    target = tmp_path / "sources"
-    shutil.copytree(sources_dir(), target)
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.mark.parametrize(
     ("file", "old", "new", "message"),
     [
@@ -201,17 +187,17 @@ def _edit(path: Path, old: str, new: str) -> None:
     ],
 )
 def test_source_errors(tmp_path, file, old, new, message):
-    sources = _copy_sources(tmp_path)
-    _edit(sources / file, old, new)
+    sources = copy_sources(tmp_path)
+    edit_source(sources / file, old, new)
     with pytest.raises(SourceErrors) as failure:
         build(sources, tmp_path / "db.duckdb")
     assert message in str(failure.value)
 
 
 def test_printed_weekday_and_totals_are_reconciled_not_fatal(tmp_path):
-    sources = _copy_sources(tmp_path)
-    _edit(sources / "relief_timeline.csv", "3.22.(토)~,토", "3.22.(금)~,금")
-    _edit(
+    sources = copy_sources(tmp_path)
+    edit_source(sources / "relief_timeline.csv", "3.22.(토)~,토", "3.22.(금)~,금")
+    edit_source(
         sources / "relief_funds.csv",
         "total,,1,전체,경북·경남,산불피해 복구와 이재민 생활안정 (지역교류협력기금),,45",
         "total,,1,전체,경북·경남,산불피해 복구와 이재민 생활안정 (지역교류협력기금),,46",
