@@ -13,6 +13,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from bureau.format import markdown_text
+from bureau.kpi import Kpi
 from bureau.metrics import percent, round_half_up
 
 
@@ -261,30 +263,38 @@ def _day(day: date) -> str:
     return f"{day.year}. {day.month}. {day.day}."
 
 
-def headline(summary: Summary) -> list[tuple[str, str, str]]:
-    """(label, value, help) for the page's KPI row."""
+def headline(summary: Summary) -> list[Kpi]:
+    """The page's KPI row."""
     p = summary.projection
     completion = _day(p.completion) if p.completion else "도달 불가(이수 실적 없음)"
     return [
-        (
+        Kpi(
             "이수 인원",
             f"{summary.trained:,}명",
-            f"{summary.course}, {_day(p.start)}~{_day(p.as_of)} · "
-            f"전직원의 {summary.printed_share}%(보고서 표기)",
+            help=markdown_text(
+                f"{summary.course}, {_day(p.start)}~{_day(p.as_of)} · "
+                f"전직원의 {summary.printed_share}%(보고서 표기)"
+            ),
         ),
-        (
+        Kpi(
             "목표(전직원 연 1회) 대비",
             f"{round_half_up(p.progress, 1):.1f}%",
-            f"추정 전직원 {summary.total.point:,}명 기준",
+            help=f"추정 전직원 {summary.total.point:,}명 기준",
         ),
-        (
+        Kpi(
             "추정 전직원",
             f"{summary.total.point:,}명",
-            f"{summary.trained:,}명 ÷ {summary.printed_share}%로 역산 · 반올림해 같은 비율이 되는 범위 "
-            f"{summary.total.low:,}~{summary.total.high:,}명",
+            help=markdown_text(
+                f"{summary.trained:,}명 ÷ {summary.printed_share}%로 역산 · 반올림해 같은 비율이 되는 범위 "
+                f"{summary.total.low:,}~{summary.total.high:,}명"
+            ),
         ),
-        ("남은 인원", f"{summary.gap:,}명", "추정 전직원 − 이수 인원"),
-        ("현재 속도로 목표 도달", completion, f"하루 {p.per_day:,.1f}명(월 {p.per_month:,.0f}명) 직선 가정"),
+        Kpi("남은 인원", f"{summary.gap:,}명", help="추정 전직원 − 이수 인원"),
+        Kpi(
+            "현재 속도로 목표 도달",
+            completion,
+            help=f"하루 {p.per_day:,.1f}명(월 {p.per_month:,.0f}명) 직선 가정",
+        ),
     ]
 
 

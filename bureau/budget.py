@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 import pandas as pd
 
-from bureau.format import amount, number, rate, unit_caption
+from bureau.format import amount, markdown_text, number, rate, unit_caption
 from bureau.highlights import Highlight, by_severity
+from bureau.kpi import Kpi
 from bureau.metrics import change_rate, fiscal_year_elapsed, percent, round_half_up, share
 from bureau.units import Unit, convert
 
@@ -315,18 +315,6 @@ def budget_tree(lines: pd.DataFrame, unit: Unit, exclude: Collection[str] = ()) 
 # ── KPIs and highlights ───────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A KPI as the page shows it (fields match ``ui.widgets.Kpi``)."""
-
-    label: str
-    value: str
-    delta: str | None = None
-    help: str | None = None
-    delta_color: str = "normal"
-    delta_arrow: str = "auto"
-
-
 def _signed_delta(value: float | None, suffix: str) -> tuple[str | None, str]:
     """A delta in the report's convention (△ for negatives) and the arrow it needs."""
     if value is None:
@@ -344,21 +332,21 @@ def subject(row: object) -> str:
     return f"{row.side} {row.item}"  # type: ignore[attr-defined]
 
 
-def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Figure]:
+def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Kpi]:
     """Per side shown: the '25 budget (with 증감률) and the rate against the year's pace.
     With only one department's lines, that line's — plus the share of the year elapsed
     when a single side or line is shown (with both sides there are already four)."""
     paced = against_pace(lines, as_of)
     elapsed = fiscal_year_elapsed(as_of)
-    figures: list[Figure] = []
+    figures: list[Kpi] = []
     roots = paced[paced["level"] == paced["level"].min()] if len(paced) else paced
     for row in roots.itertuples():
         actual_name, rate_name = ACTUAL_NAMES[row.side]
-        name = subject(row) if row.level else row.side
+        name = markdown_text(subject(row) if row.level else row.side)
         change_delta, change_arrow = _signed_delta(row.change_rate, "% (’24 대비)")
         gap_delta, gap_arrow = _signed_delta(row.gap, "%p (경과율 대비)")
         figures.append(
-            Figure(
+            Kpi(
                 f"{name} 예산현액({unit.value})",
                 amount(row.budget, SOURCE_UNIT, unit),
                 change_delta,
@@ -369,7 +357,7 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Figure]:
             )
         )
         figures.append(
-            Figure(
+            Kpi(
                 f"{name} {rate_name}",
                 f"{rate(row.actual_rate)}%",
                 gap_delta,
@@ -382,7 +370,7 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Figure]:
     if len(roots) < 2:
         days = (as_of - date(as_of.year, 1, 1)).days + 1
         figures.append(
-            Figure(
+            Kpi(
                 "연간 경과율",
                 f"{rate(elapsed)}%",
                 None,

@@ -13,7 +13,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from bureau.format import amount, number, rate
+from bureau.format import amount, markdown_text, number, rate
+from bureau.kpi import Kpi
 from bureau.metrics import percent
 from bureau.units import Unit, convert
 
@@ -223,8 +224,8 @@ def won_korean(value: int) -> str:
     return f"{sign}{text or '0'}원"
 
 
-def quote_lines(result: LoanQuote) -> list[tuple[str, str, str]]:
-    """The quote as (label, value, detail) rows for the page."""
+def quote_lines(result: LoanQuote) -> list[Kpi]:
+    """The quote as KPIs for the page; each ``help`` is the figure's detail (Markdown)."""
     reason = (
         f"그룹 지원한도 {won_korean(result.cap)}에 걸림 "
         f"(보증금 {won_korean(result.deposit_for_cap)} 이상이면 한도)"
@@ -232,17 +233,17 @@ def quote_lines(result: LoanQuote) -> list[tuple[str, str, str]]:
         else f"보증금의 {number(result.max_deposit_share)}% (그룹 한도 {won_korean(result.cap)} 이내)"
     )
     return [
-        ("융자 가능액", won_korean(result.loan), reason),
-        (
+        Kpi("융자 가능액", won_korean(result.loan), help=reason),
+        Kpi(
             "연 이자",
             won_korean(result.annual_interest),
-            f"연 {rate(result.annual_rate)}% 단순 계산 · {result.guarantee_insurance}",
+            help=f"연 {rate(result.annual_rate)}% 단순 계산 · {markdown_text(result.guarantee_insurance)}",
         ),
-        ("월 이자", won_korean(result.monthly_interest), "연 이자 ÷ 12"),
-        (
+        Kpi("월 이자", won_korean(result.monthly_interest), help="연 이자 ÷ 12"),
+        Kpi(
             "지원기간",
             f"{result.period_years}년 (최장 {result.max_period_years}년)",
-            f"{result.period_years}년 이자 합계 {won_korean(result.period_interest)}",
+            help=f"{result.period_years}년 이자 합계 {won_korean(result.period_interest)}",
         ),
     ]
 
@@ -464,25 +465,25 @@ def budget_line(budget: pd.DataFrame, unit: Unit) -> str:
     return line
 
 
-def headline(budget: pd.DataFrame, result: RoundResult, unit: Unit) -> list[tuple[str, str, str]]:
-    """(label, value, help) for the KPI row: budget, applications, selections, selection rates."""
+def headline(budget: pd.DataFrame, result: RoundResult, unit: Unit) -> list[Kpi]:
+    """The KPI row: budget, applications, selections, selection rates."""
     total, parts, change = budget_parts(budget)
     year = int(budget["fiscal_year"].iloc[0])
 
     def money(value: float) -> str:
         return f"{amount(value, BUDGET_UNIT, unit)}{unit.value}"
 
-    split = " + ".join(f"{row.source} {money(row.amount)}" for row in parts.itertuples())
+    split = " + ".join(f"{markdown_text(row.source)} {money(row.amount)}" for row in parts.itertuples())
     return [
-        (
+        Kpi(
             f"’{year % 100:02d}년 사업예산",
             money(total),
-            f"{split}" + (f" · 전년대비 {money(change)} 증액" if change is not None else ""),
+            help=split + (f" · 전년대비 {money(change)} 증액" if change is not None else ""),
         ),
-        ("상반기 신청", f"{number(result.applied)}명", f"신청 금액 {money(result.applied_amount)}"),
-        ("상반기 선정", f"{number(result.selected)}명", f"선정 금액 {money(result.selected_amount)}"),
-        ("선정률(인원)", f"{rate(result.selection_rate)}%", "선정 인원 ÷ 신청 인원"),
-        ("선정률(금액)", f"{rate(result.amount_rate)}%", "선정 금액 ÷ 신청 금액"),
+        Kpi("상반기 신청", f"{number(result.applied)}명", help=f"신청 금액 {money(result.applied_amount)}"),
+        Kpi("상반기 선정", f"{number(result.selected)}명", help=f"선정 금액 {money(result.selected_amount)}"),
+        Kpi("선정률(인원)", f"{rate(result.selection_rate)}%", help="선정 인원 ÷ 신청 인원"),
+        Kpi("선정률(금액)", f"{rate(result.amount_rate)}%", help="선정 금액 ÷ 신청 금액"),
     ]
 
 

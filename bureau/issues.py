@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
-from bureau.format import amount, rate
+from bureau.format import amount, korean_date, markdown_text, rate
 from bureau.metrics import percent
 from bureau.units import Unit
 
@@ -47,38 +45,19 @@ def execution_table(rows: pd.DataFrame, unit: Unit) -> pd.DataFrame:
     table[f"{spent_name} 집행률"] = rates("spent")
     table["’25년말 예상액"] = money("expected")
     table["’25년말 예상 집행률"] = rates("expected")
-    table["기준일"] = [f"{day.year}. {day.month}. {day.day}." for day in rows["measured_on"]]
+    table["기준일"] = [korean_date(day) for day in rows["measured_on"]]
     return pd.DataFrame(table)
-
-
-@dataclass(frozen=True)
-class Headline:
-    """A headline figure for a page's KPI row: all text, formatted here."""
-
-    label: str
-    value: str
-    delta: str | None = None
-    help: str | None = None
-    #: "normal" (up is good), "inverse" or "off", as st.metric takes it
-    delta_color: str = "normal"
-    #: "auto" (by sign) or "off" when the delta is a note rather than a change
-    delta_arrow: str = "auto"
-
-
-def markdown_text(text: str) -> str:
-    """Text for st.markdown: ``~`` escaped, so ``3.26.~4.10.`` is not struck through."""
-    return text.replace("~", r"\~")
 
 
 def points_markdown(points: pd.DataFrame, kind: str) -> list[str]:
     """추진방향·추진내용·향후계획 bullets as Markdown lines, with their printed period."""
     lines = []
     for row in points[points["kind"] == kind].itertuples():
-        heading = f"**({row.heading})** " if isinstance(row.heading, str) else ""
-        period = f" : {row.period_text}" if isinstance(row.period_text, str) else ""
-        lines.append(markdown_text(f"- {heading}{row.text}{period}"))
+        heading = f"**{markdown_text(f'({row.heading})')}** " if isinstance(row.heading, str) else ""
+        period = f" : {markdown_text(row.period_text)}" if isinstance(row.period_text, str) else ""
+        lines.append(f"- {heading}{markdown_text(row.text)}{period}")
         if isinstance(row.detail, str):
-            lines.extend(markdown_text(f"    - {part.strip()}") for part in row.detail.split(";"))
+            lines.extend(f"    - {markdown_text(part)}" for part in row.detail.split(";"))
     return lines
 
 
@@ -87,5 +66,8 @@ def discrepancy_caption(discrepancies: pd.DataFrame, table_name: str) -> str | N
     rows = discrepancies[discrepancies["table_name"] == table_name]
     if rows.empty:
         return None
-    parts = [f"{row.figure} 보고서 {row.printed} → 재계산 {row.recomputed}" for row in rows.itertuples()]
-    return markdown_text("※ 보고서 표기와 다름(표에는 재계산 값): " + "; ".join(parts))
+    parts = [
+        markdown_text(f"{row.figure} 보고서 {row.printed} → 재계산 {row.recomputed}")
+        for row in rows.itertuples()
+    ]
+    return "※ 보고서 표기와 다름(표에는 재계산 값): " + "; ".join(parts)

@@ -7,8 +7,8 @@ from datetime import date
 
 import pandas as pd
 
-from bureau.format import korean_date, number, rate
-from bureau.issues import Headline, markdown_text
+from bureau.format import korean_date, markdown_text, number, rate
+from bureau.kpi import Kpi
 from bureau.metrics import change, change_rate
 from bureau.schedule import (
     month_bounds,
@@ -71,7 +71,7 @@ def kpi_changes(kpis: pd.DataFrame) -> list[KpiChange]:
     return found
 
 
-def kpi_headlines(changes: list[KpiChange]) -> list[Headline]:
+def kpi_headlines(changes: list[KpiChange]) -> list[Kpi]:
     """``개최장소 12개소`` with delta ``+6개소 (100.0%)``; the help keeps the printed figure."""
     found = []
     for item in changes:
@@ -84,12 +84,14 @@ def kpi_headlines(changes: list[KpiChange]) -> list[Headline]:
         if item.printed_rate_differs:
             printed += f" — 재계산 {rate(item.rate)}%, 보고서는 소수점 이하를 버림"
         found.append(
-            Headline(
-                f"{item.label}({item.year_b}년 계획)",
+            Kpi(
+                f"{markdown_text(item.label)}({item.year_b}년 계획)",
                 f"{number(item.b)}{item.unit}",
                 f"+{number(item.change)}{item.unit} ({rate(item.rate)}%)",
-                f"{item.year_a}년 {number(item.a)}{item.unit} → {item.year_b}년 {number(item.b)}{item.unit}. "
-                + printed,
+                markdown_text(
+                    f"{item.year_a}년 {number(item.a)}{item.unit} → "
+                    f"{item.year_b}년 {number(item.b)}{item.unit}. {printed}"
+                ),
             )
         )
     return found
@@ -258,9 +260,8 @@ def hope_regions_summary(regions: pd.DataFrame) -> str:
     """The 희망장터 line: planned month, how many 시·군 and which."""
     planned = regions["planned"].iloc[0] if len(regions) else "-"
     counts = regions.groupby("province", sort=False).size()
-    return markdown_text(
-        f"산불피해 **{len(regions)}개 시·군** 참여 ‘산불피해지역 희망장터’ 개최 예정({planned}) — "
-        f"{hope_regions_text(regions)}: "
+    return f"산불피해 **{len(regions)}개 시·군** " + markdown_text(
+        f"참여 ‘산불피해지역 희망장터’ 개최 예정({planned}) — {hope_regions_text(regions)}: "
         + " + ".join(f"{province} {count}" for province, count in counts.items())
     )
 

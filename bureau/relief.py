@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 import pandas as pd
 
-from bureau.format import amount, korean_date, number, rate
-from bureau.issues import Headline, markdown_text
+from bureau.format import amount, korean_date, markdown_text, number, rate
+from bureau.kpi import Kpi
 from bureau.metrics import percent
 from bureau.units import Unit
 
@@ -179,18 +180,19 @@ def headlines(
     donations: pd.DataFrame,
     execution: pd.DataFrame,
     unit: Unit,
-) -> list[Headline]:
+) -> list[Kpi]:
     """The relief page's KPI row; sections with no rows (department filter) are left out."""
-    found: list[Headline] = []
+    #: every delta here is a note (a date, the printed wording), not a change
+    note = partial(Kpi, delta_color="off", delta_arrow="off")
+    found: list[Kpi] = []
     if totals.by_unit:
         found.append(
-            Headline(
+            note(
                 "구호물품 총계",
                 number(totals.total),
                 f"{totals.printed_approx}" if totals.printed_approx else None,
-                f"보고서 총계 {totals.printed_total}: 단위가 다른 수량을 더한 값({totals.breakdown})",
-                "off",
-                "off",
+                f"보고서 총계 {markdown_text(totals.printed_total)}: 단위가 다른 수량을 더한 값"
+                f"({markdown_text(totals.breakdown)})",
             )
         )
     roots = funds[funds["parent_id"].isna()]
@@ -201,50 +203,42 @@ def headlines(
             f"{number(a)}억({short_date(d)})" for a, d in zip(stages["amount"], stages["granted_on"])
         )
         found.append(
-            Headline(
+            note(
                 "구호금(지역교류협력기금)",
                 f"{number(root['amount'])}억 원",
                 parts,
-                root["purpose"],
-                "off",
-                "off",
+                markdown_text(root["purpose"]),
             )
         )
     if not execution.empty:
         row = execution.iloc[0]
         found.append(
-            Headline(
+            note(
                 "기금 집행률",
                 f"{rate(percent(row['spent'], row['budget']))}%",
                 f"{short_date(row['measured_on'])} 기준",
                 f"집행액 {amount(row['spent'], Unit.THOUSAND, unit)} ÷ 예산현액 "
                 f"{amount(row['budget'], Unit.THOUSAND, unit)} ({unit.value})",
-                "off",
-                "off",
             )
         )
     if not volunteers.empty:
         people = " + ".join(f"{number(n)}" for n in volunteers["people"])
         found.append(
-            Headline(
+            note(
                 "자원봉사 인원",
                 f"{number(volunteers['people'].sum())}명",
                 f"{date_span(volunteers['start'].min(), volunteers['end'].max())}",
                 f"{people}명 (합계는 대시보드 계산)",
-                "off",
-                "off",
             )
         )
     if not donations.empty:
         row = donations.iloc[0]
         found.append(
-            Headline(
+            note(
                 "직원 성금",
                 f"{amount(row['amount'], DONATION_UNIT, unit)}{unit.value}",
                 date_span(row["start"], row["end"]),
-                f"{row['recipient']}에 전달({row['delivered']})",
-                "off",
-                "off",
+                f"{markdown_text(row['recipient'])}에 전달({markdown_text(row['delivered'])})",
             )
         )
     return found
@@ -252,16 +246,18 @@ def headlines(
 
 def supply_summary(totals: SupplyTotals) -> str:
     """The printed total beside its split by counting unit (Markdown)."""
-    return markdown_text(
-        f"**총계 {totals.printed_total}** (보고서 표기, 본문 ‘{totals.printed_approx}’) — "
-        f"품목마다 단위가 달라 단위별로 나누면 **{totals.breakdown}**"
+    return (
+        f"**총계 {markdown_text(totals.printed_total)}** "
+        f"(보고서 표기, 본문 ‘{markdown_text(totals.printed_approx)}’) — "
+        f"품목마다 단위가 달라 단위별로 나누면 **{markdown_text(totals.breakdown)}**"
     )
 
 
 def appropriation_lines(rows: pd.DataFrame) -> list[str]:
     """``- 3.25. … 1,000백만원 전액 소진`` as the report's note says it."""
     return [
-        markdown_text(f"- {short_date(row.event_on)} {row.program} {number(row.amount)}백만원 {row.event}")
+        "- "
+        + markdown_text(f"{short_date(row.event_on)} {row.program} {number(row.amount)}백만원 {row.event}")
         for row in rows.itertuples()
     ]
 
@@ -273,9 +269,9 @@ def volunteer_lines(rows: pd.DataFrame) -> dict[str, list[str]]:
         countries = f" (총 {number(row.countries)}개국)" if pd.notna(row.countries) else ""
         applicants = f", 모집 {number(row.applicants)}명 신청" if pd.notna(row.applicants) else ""
         lines.setdefault(str(row.activity), []).append(
-            markdown_text(
-                f"- **{row.volunteer_group}** {number(row.people)}명{countries}{applicants} "
-                f"({date_span(row.start, row.end)}): {row.work}"
+            f"- **{markdown_text(row.volunteer_group)}** "
+            + markdown_text(
+                f"{number(row.people)}명{countries}{applicants} ({date_span(row.start, row.end)}): {row.work}"
             )
         )
     return lines
@@ -285,10 +281,13 @@ def donation_lines(rows: pd.DataFrame, unit: Unit) -> list[str]:
     lines = []
     for row in rows.itertuples():
         printed = "" if unit == DONATION_UNIT else f"(보고서 {number(row.amount)}천원)"
-        lines.append(markdown_text(f"- {row.donors} ({date_span(row.start, row.end)})"))
+        lines.append("- " + markdown_text(f"{row.donors} ({date_span(row.start, row.end)})"))
         lines.append(
-            f"- 총 모금액 {amount(row.amount, DONATION_UNIT, unit)}{unit.value}{printed} "
-            f"{row.recipient}에 전달({row.delivered})"
+            "- "
+            + markdown_text(
+                f"총 모금액 {amount(row.amount, DONATION_UNIT, unit)}{unit.value}{printed} "
+                f"{row.recipient}에 전달({row.delivered})"
+            )
         )
     return lines
 
@@ -301,6 +300,11 @@ def measured_caption(execution: pd.DataFrame) -> str:
 def timeline_lines(rows: pd.DataFrame) -> list[str]:
     """The response's steps as a numbered Markdown list: ``1. 3.22.(토)~ [물품지원] …``."""
     return [
-        markdown_text(f"{index}. **{row.printed_date}** [{row.category}] {row.event}")
+        f"{index}. **{markdown_text(row.printed_date)}** {markdown_text(f'[{row.category}] {row.event}')}"
         for index, row in enumerate(rows.itertuples(), start=1)
     ]
+
+
+def tf_line(members: pd.DataFrame) -> str:
+    """``**TF 구성** : 대외협력과 · 시민협력과 · …`` (Markdown)."""
+    return "**TF 구성** : " + " · ".join(markdown_text(member) for member in members["member"])

@@ -4,12 +4,13 @@ import streamlit as st
 
 from bureau import ai_training
 from bureau.charts import ai_training as charts
+from bureau.format import markdown_text
 from bureau.queries import ai_training as queries
 from bureau.queries import meta, org
 from ui.data import run
 from ui.frame import page
-from ui.issue import issue_contacts, issue_intro
-from ui.widgets import Kpi, chart, discrepancy_notes, downloads, kpi_row
+from ui.issues import issue_contacts, issue_intro
+from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
 
 filters = page("AI 역량 강화 교육", "Ⅱ-3. AI 역량 강화를 위한 교육 실시 및 협력 체계 구축")
 issue_intro(filters, "ai_training")
@@ -30,10 +31,10 @@ for table in ("ai_training_progress", "ai_training_goal", "ai_programmes"):
         run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
     )
 
-kpi_row([Kpi(label, value, help=detail) for label, value, detail in ai_training.headline(summary)])
+kpi_row(ai_training.headline(summary))
 
 st.header("AI활용 역량강화 추진 실적")
-st.markdown("\n".join(f"- {line}" for line in ai_training.achievements(summary, tiers, progress)))
+text_list(ai_training.achievements(summary, tiers, progress))
 chart(
     charts.progress_bar(summary.projection),
     progress.rename(columns={"grade_group": "직급 그룹", "trained": "이수 인원(명)"}),
@@ -48,7 +49,7 @@ chart(
 district_staff = ai_training.district_staff(run(org.district_indicators, as_of=filters.as_of))
 st.info(
     "**추세 계산의 가정**\n\n"
-    + "\n".join(f"- {line}" for line in ai_training.assumptions(summary, district_staff)),
+    + "\n".join(f"- {markdown_text(line)}" for line in ai_training.assumptions(summary, district_staff)),
     icon=":material/timeline:",
 )
 
@@ -75,12 +76,12 @@ downloads(programme_table, "AI_교육_프로그램", "(단위 : 과정, 명)", "
 st.header("조직 내 추진체계 및 역할 분담")
 for column, stage in zip(st.columns(len(stages)), stages.itertuples()):
     with column.container(border=True):
-        st.markdown(f"#### {stage.stage}단계 · {stage.title}")
-        st.markdown(f"**목표** {stage.goal}  \n**대상** {stage.audience}")
+        st.markdown(f"#### {stage.stage}단계 · {markdown_text(stage.title)}")
+        st.markdown(f"**목표** {markdown_text(stage.goal)}  \n**대상** {markdown_text(stage.audience)}")
         of_stage = roles[roles["stage"] == stage.stage]
         for agency, lines in of_stage.groupby("agency", sort=False):
-            st.markdown(f"**{agency}**")
-            st.markdown("\n".join(f"- {line}" for line in lines["role"]))
+            st.markdown(f"**{markdown_text(agency)}**")
+            text_list(lines["role"])
 st.subheader("추진기관 × 단계 한눈에 보기")
 matrix = ai_training.roles_matrix(roles, stages)
 st.table(matrix.set_index("추진기관"))
@@ -88,5 +89,5 @@ downloads(matrix, "AI_추진체계_역할분담", "(추진기관별 역할)", "a
 
 st.header("향후계획")
 steps = run(queries.next_steps, as_of=filters.as_of)
-st.markdown("\n".join(f"- {step}" for step in steps["step"]))
+text_list(steps["step"])
 issue_contacts(filters, "ai_training")

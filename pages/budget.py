@@ -4,14 +4,14 @@ import streamlit as st
 
 from bureau import budget
 from bureau.charts import budget as charts
-from bureau.format import rate, unit_caption
+from bureau.format import markdown_text, rate, unit_caption
 from bureau.queries import budget as budget_queries
 from bureau.queries import meta
 from ui.data import run
 from ui.frame import page
 from ui.highlights import highlight_list
 from ui.tables import report_table
-from ui.widgets import Kpi, chart, discrepancy_notes, downloads, kpi_row
+from ui.widgets import chart, discrepancy_notes, downloads, kpi_row
 
 BOTH = "세입·세출"
 SIDES = {BOTH: ("세입", "세출"), "세입": ("세입",), "세출": ("세출",)}
@@ -40,10 +40,12 @@ sides = SIDES[chosen or BOTH]
 lines = run(budget_queries.budget_lines, as_of=filters.as_of, dept=filters.dept)
 lines = lines[lines["side"].isin(sides)]
 if filters.dept and lines.empty:
-    st.info(f"{filters.dept}의 사업비는 이 보고서의 세입‧세출 예산현황에 따로 나오지 않습니다.")
+    st.info(
+        f"{markdown_text(filters.dept)}의 사업비는 이 보고서의 세입‧세출 예산현황에 따로 나오지 않습니다."
+    )
     st.stop()
 
-kpi_row([Kpi(**vars(figure)) for figure in budget.kpis(lines, filters.as_of, unit)])
+kpi_row(budget.kpis(lines, filters.as_of, unit))
 st.caption(budget.elapsed_caption(filters.as_of))
 highlight_list(budget.budget_highlights(lines, filters.as_of, unit, reconciliations))
 discrepancy_notes(budget.discrepancies(reconciliations, lines))
@@ -52,10 +54,13 @@ shown_levels = None if filters.dept else levels
 for side in sides:
     rows = budget.of_side(lines, side, shown_levels)
     if rows.empty:
-        st.caption(f"{TITLES[side]}: {filters.dept}에 해당하는 줄이 없습니다 (세입은 부서별로 나누지 않음).")
+        st.caption(
+            f"{TITLES[side]}: {markdown_text(filters.dept)}에 해당하는 줄이 없습니다 "
+            "(세입은 부서별로 나누지 않음)."
+        )
         continue
     notes = budget.row_notes(reconciliations, side)
-    st.subheader(TITLES[side] + (f" · {filters.dept}" if filters.dept else ""))
+    st.subheader(TITLES[side] + (f" · {markdown_text(filters.dept)}" if filters.dept else ""))
     st.caption(budget.table_caption(filters.as_of, unit))
     report_table(budget.display_table(rows, unit, levels=True, notes=notes), key=f"table-{side}")
     downloads(
@@ -72,10 +77,10 @@ if not filters.dept:
         dominant = budget.dominant_line(rows)
         with column:
             hide = dominant is not None and st.toggle(
-                f"{dominant[1]} 제외하고 보기",
+                f"{markdown_text(dominant[1])} 제외하고 보기",
                 value=True,
                 key=f"exclude-{side}",
-                help=f"{side} 계의 {rate(dominant[2])}%여서 다른 항목이 보이지 않습니다.",
+                help=f"{side} 계의 {markdown_text(rate(dominant[2]))}%여서 다른 항목이 보이지 않습니다.",
             )
             tree = budget.budget_tree(rows, unit, [dominant[0]] if hide else [])
             chart(

@@ -4,13 +4,13 @@ import streamlit as st
 
 from bureau import housing
 from bureau.charts import housing as charts
-from bureau.format import unit_caption
+from bureau.format import markdown_text, unit_caption
 from bureau.queries import housing as queries
 from bureau.queries import meta
 from ui.data import run
 from ui.frame import page
-from ui.issue import issue_contacts, issue_intro
-from ui.widgets import Kpi, chart, discrepancy_notes, downloads, kpi_row
+from ui.issues import issue_contacts, issue_intro
+from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
 
 filters = page("직원 주거복지", "Ⅱ-4. 저출생 문제 대응을 위한 직원 주거복지 강화")
 issue_intro(filters, "housing")
@@ -32,13 +32,12 @@ for table in ("housing_selection", "housing_budget", "housing_applications", "ho
         run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
     )
 result = housing.round_result(applications)
-kpi_row([Kpi(label, value, help=detail) for label, value, detail in housing.headline(budget, result, unit)])
+kpi_row(housing.headline(budget, result, unit))
 
 st.header("사업개요")
 left, right = st.columns([3, 2])
 with left:
-    overview = [*housing.programme_lines(rules, terms, year), housing.budget_line(budget, unit)]
-    st.markdown("\n".join(f"- {line}" for line in overview))
+    text_list([*housing.programme_lines(rules, terms, year), housing.budget_line(budget, unit)])
     caps = housing.rules_table(rules, unit)
     st.dataframe(caps, hide_index=True)
     downloads(caps, "전세자금_지원한도", unit_caption(unit.value, "%"), "housing-caps")
@@ -70,13 +69,15 @@ with form_left:
 with form_right:
     quote = housing.quote_text(deposit_text, input_unit, group, rules_now, terms)
     if isinstance(quote, housing.LoanMessage):
-        st.error(quote.text, icon=":material/error:")
+        st.error(markdown_text(quote.text), icon=":material/error:")
     else:
-        st.markdown(f"**보증금 {housing.won_korean(quote.deposit)} · {quote.loan_group} 그룹**")
+        st.markdown(
+            f"**{markdown_text(f'보증금 {housing.won_korean(quote.deposit)} · {quote.loan_group} 그룹')}**"
+        )
         lines = housing.quote_lines(quote)
-        kpi_row([Kpi(label, value, help=detail) for label, value, detail in lines[:2]])
-        kpi_row([Kpi(label, value, help=detail) for label, value, detail in lines[2:]])
-        st.caption(" · ".join(detail for _, _, detail in lines))
+        kpi_row(lines[:2])
+        kpi_row(lines[2:])
+        st.caption(" · ".join(line.help for line in lines if line.help))
         st.caption(
             "이자는 융자금 전액에 대한 단순 계산(원 단위 반올림)이며 보증보험료는 포함하지 않았습니다."
         )
@@ -88,13 +89,13 @@ with left:
 with right:
     recipients = run(queries.cap_recipients, as_of=filters.as_of)
     bullets = [notes.get("cap_raise"), housing.cap_recipient_text(recipients, rules), notes.get("new_staff")]
-    st.markdown("\n".join(f"- {line}" for line in bullets if line))
+    text_list(bullets)
     st.subheader("그룹별 배정액 및 선정결과")
     groups_table = housing.selection_table(selection, unit)
     st.caption(unit_caption("명", unit.value))
     st.dataframe(groups_table, hide_index=True)
     if "reselection" in notes:
-        st.caption(f"\\* {notes['reselection']}")
+        st.caption(f"\\* {markdown_text(notes['reselection'])}")
     downloads(groups_table, "그룹별_선정결과", unit_caption("명", unit.value), "housing-groups")
 
 left, right = st.columns(2)
@@ -109,11 +110,11 @@ chart(charts.averages_vs_cap(housing.with_averages(selection, rules), unit), ave
 st.dataframe(averages, hide_index=True)
 downloads(averages, "그룹별_1인당_평균", unit_caption("명", unit.value, "%"), "housing-averages-dl")
 for observation in housing.allocation_observations(selection):
-    st.warning(f"확인 필요: {observation}", icon=":material/search:")
+    st.warning(f"확인 필요: {markdown_text(observation)}", icon=":material/search:")
 
 st.header("향후계획")
 schedule = housing.schedule_table(run(queries.schedule, as_of=filters.as_of))
-st.markdown(housing.schedule_sentence(schedule))
+st.markdown(markdown_text(housing.schedule_sentence(schedule)))
 st.dataframe(schedule, hide_index=True)
 
 st.subheader(f"예산집행 현황 (’{year % 100:02d}. {filters.as_of.month}. {filters.as_of.day}. 기준)")

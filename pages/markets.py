@@ -5,17 +5,16 @@ import streamlit as st
 
 from bureau import markets
 from bureau.charts import markets as charts
-from bureau.format import unit_caption
+from bureau.format import markdown_text, unit_caption
 from bureau.geo import seoul_outline
 from bureau.issues import discrepancy_caption, execution_table
 from bureau.queries import issues as issue_queries
 from bureau.queries import markets as queries
-from bureau.queries import org
 from ui.data import run
 from ui.frame import page
-from ui.issues import bullets, contacts, dept_notice, headline_row, table, tile_source
+from ui.issues import bullets, issue_contacts, issue_intro, table, tile_source
 from ui.markets import period_filter, place_filter
-from ui.widgets import chart, discrepancy_notes
+from ui.widgets import chart, discrepancy_notes, kpi_row
 
 ISSUE = 2
 TOPIC = "markets"
@@ -24,13 +23,12 @@ filters = page(
     "서울에서 만나는 팔도 농산물 직거래장터", "Ⅱ. 현안 업무보고 2 · 붙임 2025년 서로장터 운영일정(안)"
 )
 as_of, unit = filters.as_of, filters.unit
-departments = run(issue_queries.issue_departments, as_of=as_of, issue_no=ISSUE)
-dept_notice(filters.dept, filters.dept if filters.dept in departments else None, departments)
+issue_intro(filters, TOPIC)
 
 changes = markets.kpi_changes(run(queries.kpis, as_of=as_of))
 points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE)
 discrepancies = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True)
-headline_row(markets.kpi_headlines(changes))
+kpi_row(markets.kpi_headlines(changes))
 discrepancy_notes(discrepancies, with_notes=True)
 
 st.header("추진방향")
@@ -53,7 +51,7 @@ place_id = place_filter(places)
 shown = markets.filtered(all_markets, period, place_id)
 at_place = markets.filtered(all_markets, None, place_id)
 chart(charts.schedule_gantt(at_place, period), markets.schedule_table(at_place), key="gantt")
-st.subheader(f"{markets.period_label(period)} 운영 장터: {len(shown)}개")
+st.subheader(markdown_text(f"{markets.period_label(period)} 운영 장터: {len(shown)}개"))
 if shown.empty:
     st.info("이 기간·장소에 운영하는 장터가 없습니다.")
 else:
@@ -104,6 +102,4 @@ note = discrepancy_caption(discrepancies, "program_execution")
 if note:
     st.caption(note)
 
-st.subheader("담당자")
-people = run(org.contacts, as_of=as_of)
-contacts(people[people["issue_no"] == ISSUE])
+issue_contacts(filters, TOPIC)

@@ -4,24 +4,21 @@ import streamlit as st
 
 from bureau import relief
 from bureau.charts import relief as charts
-from bureau.format import unit_caption
-from bureau.issues import discrepancy_caption, effective_dept, execution_table
+from bureau.format import markdown_text, unit_caption
+from bureau.issues import discrepancy_caption, execution_table
 from bureau.queries import issues as issue_queries
-from bureau.queries import org
 from bureau.queries import relief as queries
 from ui.data import run
 from ui.frame import page
-from ui.issues import bullets, contacts, dept_notice, headline_row, table
-from ui.widgets import chart, discrepancy_notes
+from ui.issues import bullets, issue_contacts, issue_intro, table
+from ui.widgets import chart, discrepancy_notes, kpi_row
 
 ISSUE = 1
 TOPIC = "relief"
 
 filters = page("영남 산불 피해지역 구호 지원", "Ⅱ. 현안 업무보고 1")
 as_of, unit = filters.as_of, filters.unit
-departments = run(issue_queries.issue_departments, as_of=as_of, issue_no=ISSUE)
-dept = effective_dept(filters.dept, departments)
-dept_notice(filters.dept, dept, departments)
+dept = issue_intro(filters, TOPIC, by_dept=True)
 
 supplies = run(queries.supplies, as_of=as_of, dept=dept)
 printed = run(issue_queries.printed_figures, as_of=as_of, topic=TOPIC)
@@ -34,13 +31,13 @@ points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE, dept=dept)
 totals = relief.supply_totals(supplies, printed)
 
 discrepancies = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True)
-headline_row(relief.headlines(totals, funds, volunteers, donations, execution, unit))
+kpi_row(relief.headlines(totals, funds, volunteers, donations, execution, unit))
 discrepancy_notes(discrepancies, with_notes=True)
 
 st.header("추진방향")
 bullets(points, "추진방향")
 tf = run(queries.tf_members, as_of=as_of)
-st.markdown("**TF 구성** : " + " · ".join(tf["member"]))
+st.markdown(relief.tf_line(tf))
 bullets(points[points["heading"].isna()], "추진내용")
 
 if not supplies.empty:
@@ -83,7 +80,7 @@ if not volunteers.empty:
     st.header("자원봉사")
     bullets(points[points["heading"] == "자원봉사"], "추진내용")
     for activity, lines in relief.volunteer_lines(volunteers).items():
-        st.subheader(activity)
+        st.subheader(markdown_text(activity))
         st.markdown("\n".join(lines))
     table(relief.volunteers_table(volunteers), "자원봉사", "(단위 : 명)", "volunteers")
 
@@ -107,6 +104,4 @@ if not timeline.empty:
 
 st.header("향후계획")
 bullets(points, "향후계획")
-st.subheader("담당자")
-people = run(org.contacts, as_of=as_of)
-contacts(people[people["issue_no"] == ISSUE])
+issue_contacts(filters, TOPIC)

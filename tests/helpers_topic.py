@@ -14,15 +14,25 @@ from bureau.schema import TABLES
 from bureau.sources import read_table
 
 
+def copy_sources(tmp_path: Path) -> Path:
+    """A copy of data/sources under ``tmp_path`` to edit and build from."""
+    target = tmp_path / "sources"
+    shutil.copytree(paths.sources_dir(), target)
+    return target
+
+
+def edit_source(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a source file (which must contain it) with ``new``."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def edited_con(tmp_path: Path, edits: Mapping[str, tuple[str, str]] = ()) -> duckdb.DuckDBPyConnection:
     """Every source table loaded into memory; ``edits`` maps a file to (old text, new text)."""
-    sources = tmp_path / "sources"
-    shutil.copytree(paths.sources_dir(), sources)
+    sources = copy_sources(tmp_path)
     for file, (old, new) in dict(edits).items():
-        path = sources / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {file}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        edit_source(sources / file, old, new)
     con = duckdb.connect()
     for table in TABLES:
         rows, errors = read_table(sources / table.file, table.model)

@@ -11,6 +11,7 @@ import pytest
 from bureau import ai_training
 from bureau.checks import ai_training as checks
 from tests.helpers_topic import edited_con
+from tests.reading import shown
 
 AS_OF = date(2025, 3, 31)
 
@@ -124,7 +125,7 @@ def test_two_goal_rows_are_rejected(tmp_path):
 def _text(app) -> str:
     parts = [e.value for e in app.markdown] + [e.value for e in app.caption] + [e.body for e in app.info]
     parts += [e.value for e in app.subheader] + [e.value for e in app.header]
-    return "\n".join(parts)
+    return shown("\n".join(parts))
 
 
 def _figures(app) -> list[dict]:

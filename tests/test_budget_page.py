@@ -113,7 +113,7 @@ def test_report_discrepancy_shows_recomputed_figure_with_a_note(open_page):
     assert (revenue["비고"] != "").sum() == 1
     warning = shown(" ".join(element.value for element in app.warning))
     assert "세입 임시적세외수입" in warning and "보고서 표기 4.7 → 재계산 5.0" in warning
-    notes = " ".join(element.value for element in app.markdown)
+    notes = shown(" ".join(element.value for element in app.markdown))
     assert "세입 임시적세외수입 징수율(D/B): 보고서 표기 4.7 → 재계산 5.0" in notes
 
 
@@ -126,7 +126,7 @@ def test_kpis_and_highlights_in_thousand_won(open_page):
         "세출 예산현액(천원)": "4,672,831,395",
         "세출 집행률": "35.5%",
     }
-    text = " ".join(element.value for element in app.markdown)
+    text = shown(" ".join(element.value for element in app.markdown))
     assert "세입 불용품매각대금 징수율 565.9%" in text
     assert "자치행정과 사업비 집행률 0.4%: 연간 경과율 24.7%에 크게 못 미침" in text
     assert any("연간 경과율 24.7%" in caption.value for caption in app.caption)
@@ -173,7 +173,7 @@ def test_department_filter_narrows_to_its_lines(open_page):
         "인사과 사업비 집행률": "23.3%",
         "연간 경과율": "24.7%",
     }
-    text = " ".join(element.value for element in app.markdown)
+    text = shown(" ".join(element.value for element in app.markdown))
     assert "자치행정과" not in text  # only 인사과's highlights
     assert not app.warning  # the 세입 discrepancy is not among 인사과's lines
 

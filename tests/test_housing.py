@@ -12,6 +12,7 @@ from bureau.checks import housing as checks
 from bureau.queries import housing as queries
 from bureau.units import Unit
 from tests.helpers_topic import edited_con
+from tests.reading import shown
 
 AS_OF = date(2025, 3, 31)
 
@@ -92,7 +93,7 @@ def test_interest_and_period_of_a_capped_loan(rules_2025, terms):
     assert (quote.loan, quote.annual_interest, quote.monthly_interest) == (2 * EOK, 2_000_000, 166_667)
     assert (quote.period_years, quote.max_period_years, quote.period_interest) == (2, 6, 4_000_000)
     assert quote.deposit_for_cap == 4 * EOK
-    lines = dict((label, value) for label, value, _ in housing.quote_lines(quote))
+    lines = {kpi.label: kpi.value for kpi in housing.quote_lines(quote)}
     assert lines == {
         "융자 가능액": "2억원",
         "연 이자": "200만원",
@@ -390,7 +391,7 @@ def _text(app) -> str:
     parts = (
         [e.value for e in app.markdown] + [e.value for e in app.caption] + [e.value for e in app.subheader]
     )
-    return "\n".join(parts)
+    return shown("\n".join(parts))
 
 
 def _frame(app, column):
@@ -432,7 +433,7 @@ def test_page_shows_the_programme_and_first_half_text(open_page):
         "지원한도 상향에 따라 신혼, 다자녀 그룹의 신청 및 선정규모 대폭 증가",
         "기존 최대 1억원 → 다자녀 2억원 지원(6명), 신혼부부 1.5억원 지원(13명)",
         "사회초년생 지원을 위한 신규 공무원 지원금액 확대 등",
-        "\\* 그룹별 미선정자는 일반그룹에 포함·재선발함에 따라 최종 선발자 기준",
+        "* 그룹별 미선정자는 일반그룹에 포함·재선발함에 따라 최종 선발자 기준",
         "’25년 하반기 신청 접수(6월), 선정(7월) 및 지원(8~11월)",
         "후생노무팀장 고태경 ☎ 5770",
     ):

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from bureau import markets
 from bureau.build import build
 from bureau.issues import execution_table
-from bureau.paths import sources_dir
 from bureau.queries import issues as issue_queries
 from bureau.queries import markets as queries
 from bureau.sources import SourceErrors
 from bureau.units import Unit
+from tests.helpers_topic import copy_sources, edit_source
 
 AS_OF = date(2025, 3, 31)
 
@@ -195,22 +193,10 @@ def test_reconciliations(con):
     assert not found["subject"].str.contains("재해").any()
 
 
-def _copy_sources(tmp_path: Path) -> Path:
-    target = tmp_path / "sources"
-    shutil.copytree(sources_dir(), target)
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_market_rows_must_agree(tmp_path):
-    sources = _copy_sources(tmp_path)
+    sources = copy_sources(tmp_path)
     # the second place of 농부의 시장 gets another end date
-    _edit(
+    edit_source(
         sources / "market_schedule.csv",
         '2025-11-23,"3.15.~11.23.(토, 일)","토, 일",,2,ttukseom',
         '2025-11-30,"3.15.~11.23.(토, 일)","토, 일",,2,ttukseom',
@@ -231,16 +217,16 @@ def test_market_rows_must_agree(tmp_path):
     ],
 )
 def test_schedule_errors(tmp_path, old, new, message):
-    sources = _copy_sources(tmp_path)
-    _edit(sources / "market_schedule.csv", old, new)
+    sources = copy_sources(tmp_path)
+    edit_source(sources / "market_schedule.csv", old, new)
     with pytest.raises(SourceErrors) as failure:
         build(sources, tmp_path / "db.duckdb")
     assert message in str(failure.value)
 
 
 def test_a_wrong_printed_figure_is_recorded_not_fatal(tmp_path):
-    sources = _copy_sources(tmp_path)
-    _edit(
+    sources = copy_sources(tmp_path)
+    edit_source(
         sources / "printed_figures.csv",
         "hope_regions,희망장터 참여 시·군 수,7",
         "hope_regions,희망장터 참여 시·군 수,8",

@@ -270,7 +270,7 @@ def test_markets_month_filter(open_page, month, expected):
     app.selectbox(key="month").set_value(month).run()
     assert _shown_markets(app) == expected
     year, number = month.split("-")
-    assert f"운영 장터: {len(expected)}개" in app.subheader[0].value
+    assert f"운영 장터: {len(expected)}개" in shown(app.subheader[0].value)
     gantt = figure(app, "2025년 서로장터 운영일정(안)")
     assert len(gantt["layout"]["shapes"]) == 1  # the chosen month is shaded
     assert gantt["layout"]["shapes"][0]["x0"].startswith(f"{year}-{number}-01")
@@ -279,7 +279,7 @@ def test_markets_month_filter(open_page, month, expected):
 def test_markets_month_with_none(open_page):
     app = open_page("markets")
     app.selectbox(key="month").set_value("2025-02").run()
-    assert app.subheader[0].value == "2025. 2. 1. ~ 2025. 2. 28. 운영 장터: 0개"
+    assert shown(app.subheader[0].value) == "2025. 2. 1. ~ 2025. 2. 28. 운영 장터: 0개"
     assert [i.value for i in app.info] == ["이 기간·장소에 운영하는 장터가 없습니다."]
 
 
@@ -289,7 +289,7 @@ def test_markets_date_range_and_place_filters(open_page):
     from datetime import date
 
     app.date_input(key="period_range").set_value((date(2025, 4, 7), date(2025, 4, 10))).run()
-    assert "운영 장터: 0개" in app.subheader[0].value  # Monday to Thursday: only 토·일 markets then
+    assert "운영 장터: 0개" in shown(app.subheader[0].value)  # Monday to Thursday: only 토·일 markets then
     app.date_input(key="period_range").set_value((date(2025, 9, 26), date(2025, 9, 27))).run()
     assert _shown_markets(app) == ["농부의 시장", "추석장터", "책읽는 서울광장", "서울국제정원박람회"]
     app.selectbox(key="place").set_value("seoul_plaza").run()

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from bureau.format import markdown_text
 from bureau.highlights import Highlight
 
 #: A mark and a word per severity, so colour is never the only signal.
@@ -19,8 +20,8 @@ _MARKS = {
 def highlight_list(items: Sequence[Highlight], title: str = "눈여겨볼 점") -> None:
     """One bordered box with one line per highlight, most severe first as given."""
     with st.container(border=True):
-        st.markdown(f"**{title}**")
+        st.markdown(f"**{markdown_text(title)}**")
         if not items:
             st.caption("특이사항이 없습니다.")
             return
-        st.markdown("\n".join(f"- {_MARKS[item.severity]} {item.text}" for item in items))
+        st.markdown("\n".join(f"- {_MARKS[item.severity]} {markdown_text(item.text)}" for item in items))

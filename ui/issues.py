@@ -1,5 +1,5 @@
-"""Widgets for the 현안 업무 pages: headline rows, bullet lists, tables with downloads,
-the department notice, contacts and the map's base layer."""
+"""Widgets for the 현안 업무 (current-issue) pages: the issue's goal and department notice,
+bullet lists, tables with downloads, the contacts and the map's base layer."""
 
 from __future__ import annotations
 
@@ -10,17 +10,17 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from bureau.issues import Headline, points_markdown
-from ui.widgets import Kpi, downloads, kpi_row
+from bureau.format import markdown_text
+from bureau.issues import effective_dept, points_markdown
+from bureau.queries import issues as issue_queries
+from bureau.queries import org
+from ui.data import run
+from ui.filters import Filters
+from ui.widgets import downloads
 
 #: An optional raster tile URL template (``https://tiles.internal/{z}/{x}/{y}.png``) for a
 #: richer map. Without it, or when it cannot be reached, the bundled outline is used.
 TILES_ENV = "BUREAU_MAP_TILES"
-
-
-def headline_row(headlines: Sequence[Headline]) -> None:
-    if headlines:
-        kpi_row([Kpi(h.label, h.value, h.delta, h.help, h.delta_color, h.delta_arrow) for h in headlines])
 
 
 def bullets(points: pd.DataFrame, kind: str) -> None:
@@ -42,19 +42,58 @@ def table(frame: pd.DataFrame, name: str, caption: str, key: str, wide: Sequence
     downloads(frame, name, caption, key)
 
 
-def dept_notice(chosen: str | None, applied: str | None, departments: list[str]) -> None:
+def issue_intro(filters: Filters, page_slug: str, *, by_dept: bool = False) -> str | None:
+    """The head of a current-issue page: the issue's goal (◆) and what the department filter
+    does here. ``by_dept``: the page can narrow its data to one staffing department.
+
+    Returns the department to filter the issue's data by (None: the whole issue)."""
+    issue = _issue(filters, page_slug)
+    if issue is None:
+        return None
+    departments = run(issue_queries.issue_departments, as_of=filters.as_of, issue_no=int(issue["issue_no"]))
+    applied = effective_dept(filters.dept, departments) if by_dept else None
+    st.markdown(f"◆ {markdown_text(issue['goal'])}")
+    _dept_notice(filters.dept, applied, departments, str(issue["lead_dept"]))
+    return applied
+
+
+def issue_contacts(filters: Filters, page_slug: str) -> None:
+    """The 담당자 section as the report prints it: department, position, name, phone."""
+    issue = _issue(filters, page_slug)
+    if issue is None:
+        return
+    people = run(org.contacts, as_of=filters.as_of)
+    people = people[people["issue_no"] == int(issue["issue_no"])]
+    st.subheader("담당자")
+    st.markdown(
+        "  \n".join(markdown_text(f"{p.dept} {p.position} {p.name} ☎ {p.phone}") for p in people.itertuples())
+    )
+
+
+def _issue(filters: Filters, page_slug: str) -> pd.Series | None:
+    issues = run(org.current_issues, as_of=filters.as_of)
+    found = issues[issues["page"] == page_slug]
+    return None if found.empty else found.iloc[0]
+
+
+def _dept_notice(chosen: str | None, applied: str | None, departments: list[str], lead: str) -> None:
     """Say what the department filter does on an issue page."""
-    staffed = "·".join(departments)
-    if chosen and applied is None:
-        st.info(f"{chosen}은(는) 이 현안의 담당 부서({staffed})가 아니어서 전체 내용을 표시합니다.")
-    elif applied:
-        st.caption(f"부서 필터: {applied} 담당 부분만 표시합니다 (담당 부서: {staffed}).")
+    staffed = markdown_text("·".join(departments))
+    if applied:
+        st.caption(f"부서 필터: {markdown_text(applied)} 담당 부분만 표시합니다 (담당 부서: {staffed}).")
+    elif chosen and chosen in departments:
+        st.caption(
+            f"{markdown_text(chosen)}은(는) 이 현안의 담당 부서입니다. 이 현안은 부서별로 나누지 않고 "
+            f"전체를 표시합니다 (담당 부서: {staffed})."
+        )
+    elif chosen:
+        st.info(
+            f"{markdown_text(chosen)}은(는) 이 현안의 담당 부서({staffed})가 아니어서 "
+            f"전체 내용을 표시합니다. 이 현안의 주관 부서는 {markdown_text(lead)}입니다.",
+            icon=":material/info:",
+        )
     else:
         st.caption(f"담당 부서: {staffed}")
-
-
-def contacts(people: pd.DataFrame) -> None:
-    st.markdown("  \n".join(f"{p.dept} {p.position} {p.name} ☎ {p.phone}" for p in people.itertuples()))
 
 
 @st.cache_data(ttl=300, show_spinner=False)

@@ -1,9 +1,10 @@
-"""Widgets shared by pages: KPI rows, charts with a table alternative, downloads, notes."""
+"""Widgets shared by pages: KPI rows, charts with a table alternative, downloads, notes.
+
+``Kpi`` is ``bureau.kpi.Kpi``, re-exported here for pages that build their own."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,24 +13,18 @@ import streamlit as st
 from bureau.charts.theme import scaled
 from bureau.export import csv_bytes, xlsx_bytes
 from bureau.format import markdown_text
+from bureau.kpi import Kpi
 from ui.presenter import CHART_SCALE, is_presenting
+
+__all__ = ["Kpi", "chart", "discrepancy_notes", "downloads", "kpi_row", "text_list"]
 
 _PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
-@dataclass(frozen=True)
-class Kpi:
-    label: str
-    value: str
-    delta: str | None = None
-    help: str | None = None
-    #: "normal" (up is good), "inverse" or "off"
-    delta_color: str = "normal"
-    #: "auto" (by sign), "up", "down" or "off" (a delta that is a note, not a change)
-    delta_arrow: str = "auto"
-
-
 def kpi_row(kpis: Sequence[Kpi]) -> None:
+    """One bordered st.metric per KPI; nothing when there are none."""
+    if not kpis:
+        return
     for column, kpi in zip(st.columns(len(kpis)), kpis):
         column.metric(
             kpi.label,
@@ -40,6 +35,13 @@ def kpi_row(kpis: Sequence[Kpi]) -> None:
             delta_arrow=kpi.delta_arrow,
             border=True,
         )
+
+
+def text_list(lines: Sequence[str | None]) -> None:
+    """Plain-text lines (data) as a Markdown bullet list, each escaped; empty lines are skipped."""
+    shown = [f"- {markdown_text(line)}" for line in lines if line]
+    if shown:
+        st.markdown("\n".join(shown))
 
 
 def chart(figure: go.Figure, table: pd.DataFrame, key: str) -> None:

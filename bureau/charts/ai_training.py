@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from bureau.ai_training import Projection
 from bureau.charts.theme import NEUTRAL, PALETTE, REFERENCE, styled
+from bureau.format import plotly_text
 
 
 def progress_bar(projection: Projection) -> go.Figure:
@@ -84,7 +85,7 @@ def projection_chart(path: pd.DataFrame, projection: Projection) -> go.Figure:
 def grade_groups(progress: pd.DataFrame) -> go.Figure:
     figure = go.Figure(
         go.Bar(
-            x=progress["grade_group"],
+            x=[plotly_text(group) for group in progress["grade_group"]],
             y=progress["trained"],
             marker_color=[PALETTE[index % len(PALETTE)] for index in range(len(progress))],
             text=[f"{value:,}명" for value in progress["trained"]],

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from bureau.budget import Pace, is_behind
 from bureau.charts.theme import DECREASE, INCREASE, PALETTE, REFERENCE, styled
-from bureau.format import number, rate
+from bureau.format import number, plotly_text, rate
 from bureau.units import Unit, convert
 
 SOURCE_UNIT = Unit.THOUSAND
@@ -21,6 +21,11 @@ def _money(value: float, unit: Unit) -> str:
     return f"{number(convert(value, SOURCE_UNIT, unit), _digits(unit))}{unit.value}"
 
 
+def _texts(values: pd.Series) -> list[str]:
+    """Category names from data, escaped for Plotly."""
+    return [plotly_text(value) for value in values]
+
+
 def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
     """A treemap of '25 예산현액 from 계 to the leaves (click a box to drill in, the bar on
     top to go back). ``tree`` is :func:`bureau.budget.budget_tree` in ``unit``."""
@@ -31,7 +36,7 @@ def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
     figure = go.Figure(
         go.Treemap(
             ids=tree["id"],
-            labels=tree["label"],
+            labels=_texts(tree["label"]),
             parents=tree["parent"],
             values=tree["budget"],
             text=amounts,
@@ -61,7 +66,7 @@ def change_by_item(paced: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
     figure = go.Figure(
         go.Bar(
             x=shown["change_rate"],
-            y=shown["label"],
+            y=_texts(shown["label"]),
             orientation="h",
             text=labels,
             textposition="outside",
@@ -111,7 +116,7 @@ def rate_against_pace(
         [
             go.Bar(
                 x=[min(value, top) for value in rates],
-                y=shown["label"],
+                y=_texts(shown["label"]),
                 orientation="h",
                 # only a bar cut at the axis end carries its label inside
                 text=[label if cut else "" for label, cut in zip(labels, capped)],
@@ -130,7 +135,7 @@ def rate_against_pace(
             # further, so the dashed line never runs through them
             go.Scatter(
                 x=[max(value, elapsed) + top * 0.01 for value in rates],
-                y=shown["label"],
+                y=_texts(shown["label"]),
                 mode="text",
                 text=["" if cut else label for label, cut in zip(labels, capped)],
                 textposition="middle right",
@@ -167,7 +172,7 @@ def programs_by_department(programs: pd.DataFrame, unit: Unit, selected: str | N
             go.Bar(
                 name="’25년 예산현액",
                 x=budget,
-                y=shown["dept"],
+                y=_texts(shown["dept"]),
                 orientation="h",
                 marker={"color": PALETTE[5], "opacity": opacity},
                 text=[f"{number(value, digits)}" for value in budget],
@@ -178,7 +183,7 @@ def programs_by_department(programs: pd.DataFrame, unit: Unit, selected: str | N
             go.Bar(
                 name="집행액",
                 x=actual,
-                y=shown["dept"],
+                y=_texts(shown["dept"]),
                 orientation="h",
                 marker={"color": PALETTE[0], "opacity": opacity},
                 hovertemplate=f"%{{y}} 집행 %{{x:,.{digits}f}}{unit.value}<extra></extra>",

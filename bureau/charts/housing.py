@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from bureau.charts.theme import PALETTE, REFERENCE, styled
-from bureau.format import amount
+from bureau.format import amount, plotly_text
 from bureau.housing import BUDGET_UNIT, RULE_UNIT, SELECTION_UNIT, RoundResult
 from bureau.units import Unit, convert
 
@@ -18,7 +18,7 @@ def caps_by_group(rules: pd.DataFrame) -> go.Figure:
     for index, (year, rows) in enumerate(rules.sort_values(["from_year", "sort_order"]).groupby("from_year")):
         values = [convert(cap, RULE_UNIT, Unit.HUNDRED_MILLION) for cap in rows["cap"]]
         figure.add_bar(
-            x=rows["loan_group"],
+            x=_groups(rows),
             y=values,
             name=f"’{int(year) % 100:02d}년~",
             marker_color=PALETTE[index % len(PALETTE)],
@@ -41,12 +41,12 @@ def caps_by_group(rules: pd.DataFrame) -> go.Figure:
 def budget_split(parts: pd.DataFrame, unit: Unit) -> go.Figure:
     """The budget by funding source as a donut (labels in ``unit``)."""
     labels = [
-        f"{source}<br>{amount(value, BUDGET_UNIT, unit)}{unit.value}"
+        f"{plotly_text(source)}<br>{amount(value, BUDGET_UNIT, unit)}{unit.value}"
         for source, value in zip(parts["source"], parts["amount"])
     ]
     figure = go.Figure(
         go.Pie(
-            labels=list(parts["source"]),
+            labels=[plotly_text(source) for source in parts["source"]],
             values=[convert(value, BUDGET_UNIT, unit) for value in parts["amount"]],
             text=labels,
             textinfo="text+percent",
@@ -117,7 +117,7 @@ def groups_by_year(selection: pd.DataFrame, measure: str, unit: Unit) -> go.Figu
             text = [f"{v:,}" for v in values]
             suffix = "명"
         figure.add_bar(
-            x=rows["loan_group"],
+            x=_groups(rows),
             y=values,
             name=f"’{int(year) % 100:02d}년 상반기",
             marker_color=PALETTE[index % len(PALETTE)],
@@ -143,7 +143,7 @@ def averages_vs_cap(averages: pd.DataFrame, unit: Unit) -> go.Figure:
     for index, (year, rows) in enumerate(averages.groupby("fiscal_year")):
         label = f"’{int(year) % 100:02d}년"
         figure.add_bar(
-            x=rows["loan_group"],
+            x=_groups(rows),
             y=[convert(v, SELECTION_UNIT, unit) for v in rows["average"]],
             name=f"{label} 평균",
             marker_color=PALETTE[index % len(PALETTE)],
@@ -151,7 +151,7 @@ def averages_vs_cap(averages: pd.DataFrame, unit: Unit) -> go.Figure:
             hovertemplate="%{x}: %{y:,.1f}" + unit.value + "<extra>" + label + "</extra>",
         )
         figure.add_scatter(
-            x=rows["loan_group"],
+            x=_groups(rows),
             y=[convert(v, SELECTION_UNIT, unit) for v in rows["cap"]],
             name="지원한도",
             legendgroup="cap",
@@ -172,3 +172,8 @@ def averages_vs_cap(averages: pd.DataFrame, unit: Unit) -> go.Figure:
     )
     figure.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0})
     return figure
+
+
+def _groups(rows: pd.DataFrame) -> list[str]:
+    """Loan-group names as x categories (escaped for Plotly)."""
+    return [plotly_text(group) for group in rows["loan_group"]]

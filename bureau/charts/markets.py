@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from bureau.charts.theme import NEUTRAL, PALETTE, REFERENCE, legend_below_title, styled
-from bureau.format import number
+from bureau.format import number, plotly_text
 from bureau.geo import Line, aspect_ratio
 from bureau.markets import OPERATION_TYPES, KpiChange
 
@@ -20,18 +20,19 @@ DAY_MS = 86_400_000
 def kpi_comparison(changes: list[KpiChange]) -> go.Figure:
     """One small panel per indicator (their scales differ): 2024 and 2025 side by side."""
     figure = make_subplots(
-        rows=1, cols=len(changes), subplot_titles=[f"{c.label}({c.unit})" for c in changes]
+        rows=1, cols=len(changes), subplot_titles=[plotly_text(f"{c.label}({c.unit})") for c in changes]
     )
     for column, item in enumerate(changes, start=1):
+        unit = plotly_text(item.unit)
         figure.add_bar(
             x=[f"{item.year_a}년", f"{item.year_b}년"],
             y=[item.a, item.b],
             marker_color=[NEUTRAL, PALETTE[0]],
-            text=[f"{number(item.a)}{item.unit}", f"{number(item.b)}{item.unit}"],
+            text=[f"{number(item.a)}{unit}", f"{number(item.b)}{unit}"],
             textposition="outside",
             cliponaxis=False,
             showlegend=False,
-            hovertemplate="%{x}: %{y:,}" + item.unit + "<extra></extra>",
+            hovertemplate="%{x}: %{y:,}" + unit + "<extra></extra>",
             row=1,
             col=column,
         )
@@ -54,15 +55,16 @@ def schedule_gantt(
             continue
         begin = pd.to_datetime(rows["start"])
         finish = pd.to_datetime([day + timedelta(days=1) for day in rows["end"]])
-        weekdays = [w if isinstance(w, str) else "매일" for w in rows["printed_weekdays"]]
+        weekdays = [plotly_text(w) if isinstance(w, str) else "매일" for w in rows["printed_weekdays"]]
+        places = [plotly_text(", ".join(p)) for p in rows["places"]]
         figure.add_bar(
             base=begin,
             x=(finish - begin.to_numpy()).total_seconds() * 1000,
-            y=rows["market"],
+            y=[plotly_text(market) for market in rows["market"]],
             orientation="h",
             name=operation_type,
             marker_color=TYPE_COLOURS[operation_type],
-            customdata=list(zip(rows["printed_dates"], weekdays, [", ".join(p) for p in rows["places"]])),
+            customdata=list(zip([plotly_text(d) for d in rows["printed_dates"]], weekdays, places)),
             hovertemplate=(
                 "<b>%{y}</b><br>%{customdata[0]}<br>운영 요일: %{customdata[1]}"
                 "<br>장소: %{customdata[2]}<extra></extra>"
@@ -79,7 +81,9 @@ def schedule_gantt(
             annotation_position="top left",
         )
     figure.update_xaxes(type="date", tickformat="%y.%-m.", dtick="M1")
-    figure.update_yaxes(categoryorder="array", categoryarray=list(markets["market"])[::-1])
+    figure.update_yaxes(
+        categoryorder="array", categoryarray=[plotly_text(market) for market in markets["market"]][::-1]
+    )
     styled(
         figure,
         title="2025년 서로장터 운영일정(안)",
@@ -125,7 +129,7 @@ def places_map(
     _outline_traces(figure, outline)
     chosen = places["place_id"].isin(selected) if selected else pd.Series(True, index=places.index)
     names = [
-        f"{name}({count})" if count > 1 else name
+        plotly_text(f"{name}({count})" if count > 1 else name)
         for name, count in zip(places["printed_name"], places["market_count"])
     ]
     figure.add_scatter(
@@ -144,7 +148,11 @@ def places_map(
             "opacity": 0.9,
         },
         customdata=list(
-            zip(names, places["district"], ["<br>".join(markets) for markets in places["markets"]])
+            zip(
+                names,
+                [plotly_text(district) for district in places["district"]],
+                [_market_lines(markets) for markets in places["markets"]],
+            )
         ),
         hovertemplate=(
             "%{text}. <b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}<extra></extra>"
@@ -182,12 +190,12 @@ def places_tile_map(places: pd.DataFrame, tiles_url: str, selected: set[str] | N
             lon=places["lon"],
             lat=places["lat"],
             mode="markers",
-            text=places["printed_name"],
+            text=[plotly_text(name) for name in places["printed_name"]],
             marker={
                 "size": [12 + 6 * int(n) for n in places["market_count"]],
                 "color": [PALETTE[3] if c else NEUTRAL for c in chosen],
             },
-            customdata=["<br>".join(markets) for markets in places["markets"]],
+            customdata=[_market_lines(markets) for markets in places["markets"]],
             hovertemplate="<b>%{text}</b><br>%{customdata}<extra></extra>",
             name="개최장소",
         )
@@ -201,3 +209,8 @@ def places_tile_map(places: pd.DataFrame, tiles_url: str, selected: set[str] | N
         }
     )
     return styled(figure, title="직거래장터 개최장소", height=620)
+
+
+def _market_lines(markets: list[str]) -> str:
+    """A place's markets for hover text, one per line."""
+    return "<br>".join(plotly_text(market) for market in markets)

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from bureau.charts.theme import PALETTE, legend_below_title, styled
-from bureau.format import number
+from bureau.format import number, plotly_text
 from bureau.relief import UNIT_ORDER, fund_leaves, short_date
 
 UNIT_COLOURS = dict(zip(UNIT_ORDER, PALETTE))
@@ -30,7 +30,7 @@ def supplies_by_category(supplies: pd.DataFrame) -> go.Figure:
             continue
         figure.add_bar(
             x=part["quantity"],
-            y=part["category"],
+            y=[plotly_text(category) for category in part["category"]],
             orientation="h",
             name=f"단위: {unit}",
             marker_color=UNIT_COLOURS[unit],
@@ -40,7 +40,9 @@ def supplies_by_category(supplies: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}: %{x:,}" + unit + "<extra></extra>",
         )
     figure.update_xaxes(type="log", range=[0, 6.2])
-    figure.update_yaxes(categoryorder="array", categoryarray=list(shown["category"]))
+    figure.update_yaxes(
+        categoryorder="array", categoryarray=[plotly_text(category) for category in shown["category"]]
+    )
     styled(
         figure,
         title="품목별 구호물품(품목마다 단위가 다름)",
@@ -56,7 +58,7 @@ def funds_breakdown(funds: pd.DataFrame) -> go.Figure:
     leaves = fund_leaves(funds)
     figure = go.Figure()
     for index, row in enumerate(leaves.itertuples()):
-        region = row.region if isinstance(row.region, str) else "초기 대응"
+        region = plotly_text(row.region) if isinstance(row.region, str) else "초기 대응"
         when = short_date(row.granted_on) if row.granted_on is not None else ""
         figure.add_bar(
             x=[row.amount],
@@ -67,7 +69,7 @@ def funds_breakdown(funds: pd.DataFrame) -> go.Figure:
             text=[f"{region}<br>{number(row.amount)}억"],
             textposition="inside",
             insidetextanchor="middle",
-            hovertemplate=f"{row.stage}<br>{region}: %{{x}}억 원 ({when})<extra></extra>",
+            hovertemplate=f"{plotly_text(row.stage)}<br>{region}: %{{x}}억 원 ({when})<extra></extra>",
         )
     figure.update_layout(barmode="stack", showlegend=False)  # each segment is labelled
     return styled(figure, title="구호금 지원 내역", x_title="지원액(억원)", height=240)
@@ -78,15 +80,22 @@ def response_timeline(events: pd.DataFrame) -> go.Figure:
     from its first to its last day, coloured and labelled by kind of support (the events
     themselves are listed beside the chart: see ``bureau.relief.timeline_lines``)."""
     figure = go.Figure()
-    rows_label = [f"{date} {category}" for date, category in zip(events["printed_date"], events["category"])]
-    events = events.assign(row_label=rows_label)
+    rows_label = [
+        plotly_text(f"{date} {category}")
+        for date, category in zip(events["printed_date"], events["category"])
+    ]
+    events = events.assign(
+        row_label=rows_label,
+        printed_date=[plotly_text(text) for text in events["printed_date"]],
+        event=[plotly_text(text) for text in events["event"]],
+    )
     for category, rows in events.groupby("category", sort=False):
         figure.add_bar(
             base=rows["begin"],
             x=(rows["finish"] - rows["begin"]).dt.total_seconds() * 1000,
             y=rows["row_label"],
             orientation="h",
-            name=str(category),
+            name=plotly_text(category),
             marker_color=CATEGORY_COLOURS.get(str(category), PALETTE[5]),
             customdata=rows[["printed_date", "event"]],
             hovertemplate="%{customdata[0]} %{customdata[1]}<extra></extra>",

@@ -3,6 +3,8 @@ the programme counts in the data agree with the role lines that print them."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import duckdb
 
 from bureau.ai_training import implied_total
@@ -49,16 +51,14 @@ def reconcile(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
                 printed == summed,
             )
         )
+        share_of_all = partial(
+            Reconciliation, as_of, "ai_training_goal", course, f"{course} 이수율", "전직원 대비(%)"
+        )
         try:
             total = implied_total(summed, share)
         except ValueError as error:
             found.append(
-                Reconciliation(
-                    as_of,
-                    "ai_training_goal",
-                    course,
-                    f"{course} 이수율",
-                    "전직원 대비(%)",
+                share_of_all(
                     "이수 인원 ÷ 전직원 × 100",
                     number(share, 1),
                     "-",
@@ -68,12 +68,7 @@ def reconcile(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
             )
             continue
         found.append(
-            Reconciliation(
-                as_of,
-                "ai_training_goal",
-                course,
-                f"{course} 이수율",
-                "전직원 대비(%)",
+            share_of_all(
                 "이수 인원 ÷ 전직원 × 100 (전직원 수는 보고서에 없어 표기 비율에서 역산)",
                 number(share, 1),
                 number(summed / total.point * 100, 1),

@@ -4,6 +4,7 @@ and cross-references (220억 = 94 + 126 = 22,000백만원, +40억, 105명/110억
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import duckdb
 
@@ -117,37 +118,11 @@ def _selection_totals(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
     found = []
     for as_of, year, half, p_alloc, p_sel, p_amount, alloc, sel, amount_ in rows:
         key, subject = f"{year}|{half}|합계", f"’{year % 100:02d}년 합계"
+        item = partial(_item, as_of, "housing_selection", key, subject)
         found += [
-            _item(
-                as_of,
-                "housing_selection",
-                key,
-                subject,
-                "그룹별 배정액(백만원)",
-                "그룹 배정액의 합",
-                p_alloc,
-                alloc,
-            ),
-            _item(
-                as_of,
-                "housing_selection",
-                key,
-                subject,
-                f"{half} 선정 인원(명)",
-                "그룹 인원의 합",
-                p_sel,
-                sel,
-            ),
-            _item(
-                as_of,
-                "housing_selection",
-                key,
-                subject,
-                f"{half} 선정 금액(백만원)",
-                "그룹 금액의 합",
-                p_amount,
-                amount_,
-            ),
+            item("그룹별 배정액(백만원)", "그룹 배정액의 합", p_alloc, alloc),
+            item(f"{half} 선정 인원(명)", "그룹 인원의 합", p_sel, sel),
+            item(f"{half} 선정 금액(백만원)", "그룹 금액의 합", p_amount, amount_),
         ]
     return found
 
@@ -179,34 +154,28 @@ def _budget(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
     found = []
     for as_of, year, printed, p_change, summed, parts, general in rows:
         key, subject = str(year), f"’{year % 100:02d}년 주거복지 사업예산"
-        found.append(
-            _item(as_of, "housing_budget", key, subject, "합계(억원)", f"재원별 합({parts})", printed, summed)
-        )
+        item = partial(_item, as_of, "housing_budget", key, subject)
+        found.append(item("합계(억원)", f"재원별 합({parts})", printed, summed))
         this_year, last_year = totals.get((as_of, year)), totals.get((as_of, year - 1))
+        yy, last_yy = f"{year % 100:02d}", f"{(year - 1) % 100:02d}"
         if this_year:
+            allocated = this_year[0] / MILLION_PER_EOK
             found.append(
-                _item(
-                    as_of,
-                    "housing_budget",
-                    key,
-                    subject,
+                item(
                     "예산(억원) = 그룹별 배정액 합계",
-                    f"’{year % 100:02d}년 그룹별 배정액 합 ÷ 100 (백만원 → 억원)",
+                    f"’{yy}년 그룹별 배정액 합 ÷ 100 (백만원 → 억원)",
                     printed,
-                    this_year[0] / MILLION_PER_EOK,
+                    allocated,
                 )
             )
         if this_year and last_year and p_change is not None:
+            increase = (this_year[0] - last_year[0]) / MILLION_PER_EOK
             found.append(
-                _item(
-                    as_of,
-                    "housing_budget",
-                    key,
-                    subject,
+                item(
                     "전년대비 증액(억원)",
-                    f"(’{year % 100:02d}년 − ’{(year - 1) % 100:02d}년 그룹별 배정액 합) ÷ 100",
+                    f"(’{yy}년 − ’{last_yy}년 그룹별 배정액 합) ÷ 100",
                     p_change,
-                    (this_year[0] - last_year[0]) / MILLION_PER_EOK,
+                    increase,
                 )
             )
         if general is not None:
@@ -215,14 +184,15 @@ def _budget(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
                 [as_of, year],
             ).fetchone()[0]
             if execution is not None:
+                rule = "예산현액(천원) ÷ 100,000"
                 found.append(
                     _item(
                         as_of,
                         "housing_budget_execution",
-                        str(year),
+                        key,
                         subject,
                         "일반(억원) = 예산집행 현황 예산현액",
-                        "예산현액(천원) ÷ 100,000",
+                        rule,
                         general,
                         execution / THOUSAND_PER_EOK,
                     )
@@ -242,26 +212,11 @@ def _applications(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
         if not groups or half != "상반기":
             continue
         key, subject = f"{year}|{half}|선정", f"’{year % 100:02d}년 {half} 선정결과"
+        item = partial(_item, as_of, "housing_applications", key, subject)
         found += [
-            _item(
-                as_of,
-                "housing_applications",
-                key,
-                subject,
-                "선정 인원(명)",
-                "그룹별 선정 인원의 합",
-                people,
-                groups[1],
-            ),
-            _item(
-                as_of,
-                "housing_applications",
-                key,
-                subject,
-                "선정 금액(억원)",
-                "그룹별 선정 금액의 합(백만원) ÷ 100",
-                amount_,
-                groups[2] / MILLION_PER_EOK,
+            item("선정 인원(명)", "그룹별 선정 인원의 합", people, groups[1]),
+            item(
+                "선정 금액(억원)", "그룹별 선정 금액의 합(백만원) ÷ 100", amount_, groups[2] / MILLION_PER_EOK
             ),
         ]
     return found
@@ -319,12 +274,9 @@ def _cap_recipients(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
     for as_of, year, half, group, cap, people, rule_cap, selected, amount_ in rows:
         key, subject = f"{year}|{half}|{group}", f"’{year % 100:02d}년 {group} 한도 지원"
         cap_million = convert(cap, Unit.WON, Unit.MILLION)
+        item = partial(_item, as_of, "housing_cap_recipients", key, subject)
         found.append(
-            _item(
-                as_of,
-                "housing_cap_recipients",
-                key,
-                subject,
+            item(
                 "지원한도(백만원)",
                 "그해 그룹 지원한도(규칙)",
                 cap_million,
@@ -334,11 +286,7 @@ def _cap_recipients(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
         if selected is None:
             continue
         found.append(
-            _item(
-                as_of,
-                "housing_cap_recipients",
-                key,
-                subject,
+            item(
                 "한도 지원 인원 ≤ 그룹 선정 인원(명)",
                 "한도 지원 인원 ≤ 그룹 선정 인원",
                 people,
@@ -347,11 +295,7 @@ def _cap_recipients(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
             )
         )
         found.append(
-            _item(
-                as_of,
-                "housing_cap_recipients",
-                key,
-                subject,
+            item(
                 "한도 지원 금액 ≤ 그룹 선정 금액(백만원)",
                 "인원 × 한도 ≤ 그룹 금액",
                 people * cap_million,

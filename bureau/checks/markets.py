@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import duckdb
 
@@ -73,15 +74,11 @@ def kpis(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
     ).fetchall()
     found = []
     for as_of, indicator, label, unit, year_a, year_b, a, b, p_change, p_unit, p_rate in rows:
-        subject = f"직거래장터 {label}"
+        record = partial(Reconciliation, as_of, "market_kpis", indicator, f"직거래장터 {label}")
         if p_change is not None:
             recomputed = change(a, b)
             found.append(
-                Reconciliation(
-                    as_of,
-                    "market_kpis",
-                    indicator,
-                    subject,
+                record(
                     "증감(B-A)",
                     f"{year_b}년(B) − {year_a}년(A)",
                     f"{number(p_change)}{p_unit or unit}",
@@ -100,11 +97,7 @@ def kpis(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
                     f"반올림하면 {number(rounded)}%"
                 )
             found.append(
-                Reconciliation(
-                    as_of,
-                    "market_kpis",
-                    indicator,
-                    subject,
+                record(
                     "증감률(%)",
                     "증감 ÷ 2024년(A) × 100, 정수로 반올림",
                     f"{number(p_rate)}%",
