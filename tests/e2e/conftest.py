@@ -49,8 +49,8 @@ def browser() -> Iterator[Browser]:
 def app_url(e2e_database: Path, browser: Browser) -> Iterator[str]:
     env = {"BUREAU_DATABASE": str(e2e_database), "BUREAU_SOURCES": str(paths.sources_dir())}
     with running_app(env) as base_url:
-        # The first run after a server start decides Streamlit's page mode; open the root
-        # first so that later deep links behave as they do for any user after the first.
+        # Warm up (imports, caches) so the first test's timings are not the cold start's.
+        # A deep link as a fresh server's first request has its own test.
         context = browser.new_context()
         try:
             page = context.new_page()
