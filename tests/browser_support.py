@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -54,12 +54,14 @@ def running_app(
     script: Path | str | None = None,
     startup_timeout: float = 120,
     process_out: list[subprocess.Popen] | None = None,
+    args: Sequence[str] = (),
 ) -> Iterator[str]:
     """``streamlit run app.py`` (or ``script``) on a free port; yields its base URL.
 
     The server runs in its own process group and is always stopped afterwards (terminate,
     then kill). Its output goes to a temporary log that is quoted if it fails to start.
-    ``process_out``, when given, receives the Popen (for memory measurements).
+    ``process_out``, when given, receives the Popen (for memory measurements); ``args``
+    are extra ``streamlit run`` options.
     """
     port = free_port()
     log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)  # noqa: SIM115
@@ -78,6 +80,7 @@ def running_app(
             "true",
             "--browser.gatherUsageStats",
             "false",
+            *args,
         ],
         cwd=ROOT,
         env={**os.environ, **(env or {})},
@@ -140,7 +143,7 @@ def page_url(base_url: str, slug: str, query: str = "") -> str:
     return f"{base_url}/{path}" + (f"?{query}" if query else "")
 
 
-_SETTLED = """() => {
+SETTLED_JS = """() => {
     const main = document.querySelector('[data-testid=stMainBlockContainer]');
     const app = document.querySelector('[data-testid=stApp]');
     if (!main || !app || app.getAttribute('data-test-script-state') !== 'notRunning'
@@ -156,7 +159,7 @@ _SETTLED = """() => {
     return settled;
 }"""
 
-_CHARTS_DRAWN = """() => [...document.querySelectorAll('div[data-testid=stPlotlyChart]')]
+CHARTS_DRAWN_JS = """() => [...document.querySelectorAll('div[data-testid=stPlotlyChart]')]
     .every(chart => chart.querySelector('.js-plotly-plot .main-svg'))"""
 
 
@@ -165,8 +168,8 @@ def wait_for_page(page: Page, timeout: int = TIMEOUT_MS) -> None:
     ``notRunning``, nothing is stale and the content height has stopped changing) and
     every chart is drawn."""
     page.wait_for_selector(APP_IDLE, timeout=timeout, state="attached")
-    page.wait_for_function(_SETTLED, timeout=timeout, polling=200)
-    page.wait_for_function(_CHARTS_DRAWN, timeout=timeout, polling=200)
+    page.wait_for_function(SETTLED_JS, timeout=timeout, polling=200)
+    page.wait_for_function(CHARTS_DRAWN_JS, timeout=timeout, polling=200)
 
 
 def content_height(page: Page) -> int:
