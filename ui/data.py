@@ -21,7 +21,7 @@ from bureau.build import build, is_stale
 from bureau.sources import SourceErrors
 
 _lock = threading.Lock()
-_open: dict[str, Any] = {"identity": None, "connection": None}
+_open: dict[str, Any] = {"identity": None, "connection": None, "build_id": None}
 
 
 def _identity(database: Path) -> tuple[str, int, int]:
@@ -40,13 +40,16 @@ def _connection() -> duckdb.DuckDBPyConnection:
             str(database), read_only=True, config={"enable_external_access": False}
         )
         _open["identity"] = identity
+        # Read once per opened file: every run() needs it, and it cannot change for a file.
+        _open["build_id"] = _open["connection"].execute("SELECT build_id FROM build_info").fetchone()[0]
     return _open["connection"]
 
 
 def build_id() -> str:
     """Identifies the database in service; part of every cache key."""
     with _lock:
-        return _connection().execute("SELECT build_id FROM build_info").fetchone()[0]
+        _connection()
+        return _open["build_id"]
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
