@@ -131,6 +131,12 @@ def rss_mb(pid: int) -> float:
     return math.nan
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def ready_time(marks: list[dict[str, Any]]) -> float:
     """Seconds from navigation until the last chart was drawn (or, on a page without
     charts, until the title was shown): the first mark with the final chart count drawn."""
@@ -424,6 +430,7 @@ def time_concurrency(database: Path, levels: list[int], repeat_top: int) -> dict
                     schedule = [1, *levels, *[levels[-1]] * repeat_top]
                     for size in schedule:
                         before = rss_mb(pid)
+                        cpu_before = cpu_seconds(pid)
                         peak = [before]
                         stop = threading.Event()
 
@@ -443,6 +450,7 @@ def time_concurrency(database: Path, levels: list[int], repeat_top: int) -> dict
                                 browser, [pages[i % len(pages)] for i in range(size)], unit
                             )
                         elapsed = time.monotonic() - started
+                        cpu = cpu_seconds(pid) - cpu_before
                         stop.set()
                         sampler.join()
                         await asyncio.sleep(SESSION_TTL + 5)  # let closed sessions expire before "after"
@@ -455,6 +463,7 @@ def time_concurrency(database: Path, levels: list[int], repeat_top: int) -> dict
                                 "peak": max(peak),
                                 "after": after,
                                 "elapsed": elapsed,
+                                "cpu": cpu,
                             }
                         )
                         ok = [r for r in results if r["ok"]]
@@ -645,8 +654,9 @@ def write(report: Report, data: dict[str, Any], start_time: datetime, elapsed: f
             "The 1-session row is three sessions one after another (the single-session reference). "
             f"Server RSS (from /proc) before the round, peak during it, and after it once the closed "
             f"sessions have expired (server started with `server.disconnectedSessionTTL={SESSION_TTL}`; "
-            "the default 120 s only delays the release). Chromium runs on the same 2 cores as the "
-            "server, so the browser side competes for CPU too.",
+            "the default 120 s only delays the release). *Server CPU*: user+system time the server "
+            "process used during the round (from /proc); the rest of the round's 2 × wall-clock "
+            "CPU went to Chromium, which runs on the same 2 cores.",
             "",
         )
         rows = []
@@ -669,6 +679,7 @@ def write(report: Report, data: dict[str, Any], start_time: datetime, elapsed: f
                     f"{item['peak']:.0f}",
                     f"{item['after']:.0f}",
                     f"{item['elapsed']:.1f} s",
+                    f"{item['cpu']:.1f} s ({item['cpu'] / len(item['results']):.2f} s each)",
                 ]
             )
         body.table(
@@ -685,6 +696,7 @@ def write(report: Report, data: dict[str, Any], start_time: datetime, elapsed: f
                 "peak",
                 "after",
                 "round",
+                "server CPU",
             ],
             rows,
         )

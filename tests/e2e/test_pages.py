@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Page
@@ -142,26 +142,71 @@ def test_url_with_filters_restores_them(new_page: NewPage, filter_values: dict[s
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_downloads_produce_files(new_page: NewPage, filter_values: dict[str, str], slug: str) -> None:
-    """Every CSV/XLSX button on the page (unfiltered, then for one department) downloads a
-    file: CSV starts with the UTF-8 BOM and a header row, XLSX is a zip (PK)."""
-    downloaded = 0
+    """Every CSV/XLSX button on the page (unfiltered, then for one department; in every tab
+    and expander) downloads a file: CSV starts with the UTF-8 BOM and a header row, XLSX is
+    a zip (PK)."""
+    downloaded: list[str] = []
     for query in ("", urllib.parse.urlencode({"dept": filter_values["dept"]})):
         visit = new_page(slug, query)
         page = visit.page
-        for label, check in (("CSV 내려받기", _check_csv), ("XLSX 내려받기", _check_xlsx)):
-            buttons = page.get_by_role("button", name=label)
-            for index in range(buttons.count()):
-                with page.expect_download() as download_info:
-                    buttons.nth(index).click()
-                download = download_info.value
-                assert download.failure() is None
-                path = download.path()
-                assert path is not None
-                check(download.suggested_filename, path.read_bytes())
-                downloaded += 1
+        done: set[str] = set()
+        for _ in _views(page):
+            for label, check in (("CSV 내려받기", _check_csv), ("XLSX 내려받기", _check_xlsx)):
+                buttons = page.get_by_role("button", name=label)
+                for index in range(buttons.count()):
+                    button = buttons.nth(index)
+                    identity = button.evaluate(_IDENTITY_JS)
+                    if identity in done:
+                        continue
+                    done.add(identity)
+                    with page.expect_download() as download_info:
+                        button.click()
+                    download = download_info.value
+                    assert download.failure() is None
+                    path = download.path()
+                    assert path is not None
+                    check(download.suggested_filename, path.read_bytes())
+                    downloaded.append(download.suggested_filename)
         assert_no_errors(visit)
     if not downloaded:
         pytest.skip(f"{slug} offers no download buttons")
+
+
+#: A download button's identity: its widget key (Streamlit's st-key-… class), else its text.
+_IDENTITY_JS = """button => {
+    const container = button.closest('[data-testid=stElementContainer]');
+    const key = container && [...container.classList].find(name => name.startsWith('st-key-'));
+    return key || (container ? container.innerText : button.innerText);
+}"""
+
+
+def _views(page: Page) -> Iterator[None]:
+    """The page as loaded, then with each tab selected in turn; in each view the collapsed
+    expanders that can be seen are opened (Streamlit mounts their content only then)."""
+    _open_expanders(page)
+    yield
+    tabs = page.locator("[data-testid=stTab]")
+    for index in range(tabs.count()):
+        tab = tabs.nth(index)
+        if tab.is_visible():
+            tab.click()
+            _open_expanders(page)
+            yield
+
+
+def _open_expanders(page: Page) -> None:
+    closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
+    for _ in range(closed.count()):
+        visible = [summary for summary in closed.all() if summary.is_visible()]
+        if not visible:
+            return
+        before = closed.count()
+        visible[0].click()
+        page.wait_for_function(
+            "count => document.querySelectorAll("
+            "'[data-testid=stExpander] details:not([open]) > summary').length < count",
+            arg=before,
+        )
 
 
 def _check_csv(name: str, data: bytes) -> None:
