@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser_support import running_app, screenshot_page  # noqa: E402
+from tests.browser_support import chromium, running_app, screenshot_page  # noqa: E402
 from ui.nav import PAGES  # noqa: E402
 
 
@@ -28,10 +28,10 @@ def main() -> None:
     slugs = args.slugs or [page.slug for page in PAGES]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    with running_app() as base_url:
+    with running_app() as base_url, chromium() as browser:
         for slug in slugs:
             target = out / f"{slug}-{args.width}.png"
-            screenshot_page(base_url, slug, target, args.width, args.height, args.query)
+            screenshot_page(base_url, slug, target, args.width, args.height, args.query, browser=browser)
             print(target)
 
 

@@ -1,15 +1,22 @@
-"""Start the app on a free localhost port and drive Debian's Chromium with Playwright."""
+"""Start the app on a free localhost port and drive Debian's Chromium with Playwright.
+
+Used by the browser tests (tests/e2e), scripts/screenshot.py and benchmarks/run.py.
+Waits are on conditions the page exposes (Streamlit's script-run state, chart SVGs), never
+on fixed sleeps, with timeouts generous enough for a busy 2-core machine.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -25,8 +32,14 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-dev-shm-usage",
 ]
 CHART = "div[data-testid=stPlotlyChart] .js-plotly-plot .main-svg"
+CHART_ELEMENT = "div[data-testid=stPlotlyChart]"
+#: Streamlit marks its root with the script-run and connection state.
+APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning][data-test-connection-state=CONNECTED]"
+#: Milliseconds; a cold server on a loaded 2-core machine can take tens of seconds.
+TIMEOUT_MS = 120_000
 
 
 def free_port() -> int:
@@ -36,53 +49,86 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port; yields its base URL and stops it afterwards."""
+def running_app(
+    env: dict[str, str] | None = None,
+    script: Path | str | None = None,
+    startup_timeout: float = 120,
+    process_out: list[subprocess.Popen] | None = None,
+    args: Sequence[str] = (),
+) -> Iterator[str]:
+    """``streamlit run app.py`` (or ``script``) on a free port; yields its base URL.
+
+    The server runs in its own process group and is always stopped afterwards (terminate,
+    then kill). Its output goes to a temporary log that is quoted if it fails to start.
+    ``process_out``, when given, receives the Popen (for memory measurements); ``args``
+    are extra ``streamlit run`` options.
+    """
     port = free_port()
+    log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "app.py"),
+            str(script or ROOT / "app.py"),
             "--server.port",
             str(port),
             "--server.address",
             "127.0.0.1",
             "--server.headless",
             "true",
+            "--browser.gatherUsageStats",
+            "false",
+            *args,
         ],
         cwd=ROOT,
         env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
+    if process_out is not None:
+        process_out.append(process)
     base_url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + startup_timeout
         while True:
             try:
-                with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+                with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=5) as response:
                     if response.status == 200:
                         break
             except OSError:
                 if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("streamlit did not start") from None
-                time.sleep(0.3)
+                    tail = Path(log.name).read_text(errors="replace")[-3000:]
+                    raise RuntimeError(f"streamlit did not start:\n{tail}") from None
+                time.sleep(0.3)  # polling interval for the health endpoint, not a synchronisation
         yield base_url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
+        log.close()
+        Path(log.name).unlink(missing_ok=True)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=15)
 
 
 @contextlib.contextmanager
 def chromium() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_FLAGS, timeout=TIMEOUT_MS
+        )
         try:
             yield browser
         finally:
@@ -90,44 +136,70 @@ def chromium() -> Iterator[Browser]:
 
 
 def page_url(base_url: str, slug: str, query: str = "") -> str:
-    path = "" if slug == "overview" else slug
+    """The page's URL: the first page in the menu is the app's root."""
+    from ui.nav import PAGES
+
+    path = "" if slug == PAGES[0].slug else slug
     return f"{base_url}/{path}" + (f"?{query}" if query else "")
 
 
-_SETTLED = """() => {
+SETTLED_JS = """() => {
     const main = document.querySelector('[data-testid=stMainBlockContainer]');
-    if (!main || document.querySelector('[data-testid=stStatusWidget]')) return false;
+    const app = document.querySelector('[data-testid=stApp]');
+    if (!main || !app || app.getAttribute('data-test-script-state') !== 'notRunning'
+        || document.querySelector('[data-testid=stStatusWidget]')
+        || document.querySelector('[data-stale=true]')) {
+        window.__stableFor = 0;
+        return false;
+    }
     const height = main.scrollHeight;
-    const settled = window.__lastHeight === height && (window.__stableFor || 0) >= 3;
+    const settled = window.__lastHeight === height && (window.__stableFor || 0) >= 2;
     window.__stableFor = window.__lastHeight === height ? (window.__stableFor || 0) + 1 : 0;
     window.__lastHeight = height;
     return settled;
 }"""
 
+CHARTS_DRAWN_JS = """() => [...document.querySelectorAll('div[data-testid=stPlotlyChart]')]
+    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'))"""
 
-def wait_for_page(page: Page) -> None:
-    """Wait until Streamlit has finished running the script (the content height has
-    stopped changing and no script is running) and every chart is drawn."""
-    page.wait_for_selector("[data-testid=stMainBlockContainer]", timeout=60_000)
-    page.wait_for_function(_SETTLED, timeout=60_000, polling=250)
-    charts = page.locator("div[data-testid=stPlotlyChart]")
-    for index in range(charts.count()):
-        charts.nth(index).scroll_into_view_if_needed()
-        charts.nth(index).locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
+
+def wait_for_page(page: Page, timeout: int = TIMEOUT_MS) -> None:
+    """Wait until Streamlit has finished running the script (its root reports
+    ``notRunning``, nothing is stale and the content height has stopped changing) and
+    every chart is drawn."""
+    page.wait_for_selector(APP_IDLE, timeout=timeout, state="attached")
+    page.wait_for_function(SETTLED_JS, timeout=timeout, polling=200)
+    page.wait_for_function(CHARTS_DRAWN_JS, timeout=timeout, polling=200)
+
+
+def content_height(page: Page) -> int:
+    return int(
+        page.evaluate("() => document.querySelector('[data-testid=stMainBlockContainer]').scrollHeight")
+    )
 
 
 def screenshot_page(
-    base_url: str, slug: str, target: Path, width: int = 1920, height: int = 1080, query: str = ""
+    base_url: str,
+    slug: str,
+    target: Path,
+    width: int = 1920,
+    height: int = 1080,
+    query: str = "",
+    browser: Browser | None = None,
 ) -> None:
     """A full-length screenshot: the viewport is grown to the content's height first,
-    because Streamlit scrolls inside its own container."""
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": width, "height": height})
+    because Streamlit scrolls inside its own container. Launches Chromium unless a
+    ``browser`` is given."""
+    with contextlib.ExitStack() as stack:
+        if browser is None:
+            browser = stack.enter_context(chromium())
+        context = browser.new_context(viewport={"width": width, "height": height})
+        stack.callback(context.close)
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
         page.goto(page_url(base_url, slug, query))
         wait_for_page(page)
-        full = page.evaluate(
-            "() => document.querySelector('[data-testid=stMainBlockContainer]').scrollHeight"
-        )
-        page.set_viewport_size({"width": width, "height": max(height, int(full))})
+        page.set_viewport_size({"width": width, "height": max(height, content_height(page) + 200)})
         wait_for_page(page)
+        target.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(target), full_page=True)
