@@ -1,6 +1,7 @@
 """The council pack, generated and read back: native charts with the report's figures."""
 
 import io
+import re
 from datetime import date
 
 from openpyxl import load_workbook
@@ -96,16 +97,19 @@ def test_workbook_has_every_table_with_units_and_triangle_format(con):
     budget = book["세입·세출 예산현황"]
     assert budget["A1"].value == "(단위 : 천원, %)"
     header = [cell.value for cell in budget[2]]
-    assert header[:3] == ["fiscal_year", "side", "item_id"]
-    rows = {row[header.index("item_id")]: row for row in budget.iter_rows(min_row=3, values_only=True)}
-    assert rows["rev"][header.index("budget")] == 13547369
-    change = budget.cell(row=5, column=header.index("printed_change") + 1)
+    assert header[:3] == ["회계연도", "세입·세출", "항목 ID"]
+    rows = {row[header.index("항목 ID")]: row for row in budget.iter_rows(min_row=3, values_only=True)}
+    assert rows["rev"][header.index("예산현액")] == 13547369
+    change = budget.cell(row=5, column=header.index("증감액(보고서 표기)") + 1)
     assert change.value == -94666 and change.number_format == '#,##0;"△"#,##0'
     checks = book["보고서 검증(표기 vs 재계산)"]
     assert any(
         row[2] == "세입 임시적세외수입" and row[5] == "4.7" for row in checks.iter_rows(values_only=True)
     )
     assert "부서별 팀 수·인원" in book.sheetnames
+    hangul = re.compile("[가-힣]")
+    for sheet in book.worksheets:  # staff read Korean headers, never code names
+        assert all(hangul.search(str(cell.value)) for cell in sheet[2] if cell.value), sheet.title
 
 
 def test_cli_writes_the_deck_and_workbook(tmp_path, built_database):
