@@ -93,3 +93,14 @@ def plotly_text(value: object) -> str:
     escaping ``&``, ``<`` and ``>`` as entities makes it show the text as it is.
     """
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def particle(word: str, after_consonant: str, after_vowel: str) -> str:
+    """``word`` with the Korean particle its last sound takes: ``particle("인사과", "은", "는")``
+    → ``인사과는``; ``particle("자치행정과", "이", "가")`` → ``자치행정과가``. A word that does not
+    end in a Hangul syllable (a digit, Latin) gets the ``은(는)``-style pair."""
+    last = word[-1:] if word else ""
+    if "가" <= last <= "힣":
+        has_final = (ord(last) - ord("가")) % 28 != 0
+        return word + (after_consonant if has_final else after_vowel)
+    return f"{word}{after_consonant}({after_vowel})"

@@ -13,7 +13,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from bureau.format import amount, markdown_text, number, rate
+from bureau.format import amount, markdown_text, number, particle, rate
 from bureau.kpi import Kpi
 from bureau.metrics import percent
 from bureau.units import Unit, convert
@@ -152,12 +152,12 @@ def check_deposit(deposit: int) -> LoanMessage | None:
         return LoanMessage("보증금이 0원입니다. 전세 보증금을 입력해야 융자 가능액을 계산할 수 있습니다.")
     if deposit < MIN_DEPOSIT_WON:
         return LoanMessage(
-            f"보증금 {won_korean(deposit)}은(는) 전세 보증금으로 너무 작습니다. "
+            f"보증금 {particle(won_korean(deposit), '은', '는')} 전세 보증금으로 너무 작습니다. "
             "입력 단위(원/만원)를 확인해 주세요."
         )
     if deposit > MAX_DEPOSIT_WON:
         return LoanMessage(
-            f"보증금 {won_korean(deposit)}은(는) 현실적인 전세 보증금이 아닙니다. "
+            f"보증금 {particle(won_korean(deposit), '은', '는')} 현실적인 전세 보증금이 아닙니다. "
             "자릿수와 단위를 확인해 주세요."
         )
     return None

@@ -51,10 +51,7 @@ with right:
     )
 
 st.header("전세자금 융자 계산기")
-st.caption(
-    f"{year}년 지원 기준(data/sources의 규칙)으로 계산합니다. "
-    "실제 융자액은 심사·선정 결과에 따라 달라질 수 있습니다."
-)
+st.caption(f"{year}년 지원 기준으로 계산합니다. 실제 융자액은 심사·선정 결과에 따라 달라질 수 있습니다.")
 rules_now = housing.rules_for_year(rules, year)
 form_left, form_right = st.columns([2, 3])
 with form_left:

@@ -6,7 +6,7 @@ from bureau import budget
 from bureau.briefing import briefing
 from bureau.charts.org import headcount_by_department
 from bureau.district import Indicators
-from bureau.format import markdown_text, number, unit_caption
+from bureau.format import markdown_text, number, particle, unit_caption
 from bureau.overview import district_facts
 from bureau.queries import budget as budget_queries
 from bureau.queries import meta, org
@@ -115,7 +115,9 @@ with panel("현안 업무"):
     issues = run(org.current_issues, as_of=filters.as_of, dept=filters.dept)
     contacts = run(org.contacts, as_of=filters.as_of)
     if issues.empty:
-        st.info(f"{markdown_text(filters.dept)}이(가) 맡은 현안 업무가 이 보고서에는 없습니다.")
+        st.info(
+            f"{markdown_text(particle(filters.dept, '이', '가'))} 맡은 현안 업무가 이 보고서에는 없습니다."
+        )
     for column, issue in zip(st.columns(2) * len(issues), issues.itertuples()):
         with column.container(border=True):
             st.markdown(f"#### {issue.issue_no}. {markdown_text(issue.title)}")

@@ -74,3 +74,18 @@ def test_unit_caption_and_dates():
 )
 def test_eok_as_jo(eok, expected):
     assert fmt.eok_as_jo(eok) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "pair", "expected"),
+    [
+        ("인사과", ("은", "는"), "인사과는"),
+        ("총무과", ("이", "가"), "총무과가"),
+        ("인력개발원", ("은", "는"), "인력개발원은"),
+        ("서울시자원봉사센터", ("이", "가"), "서울시자원봉사센터가"),
+        ("1억 5,000만원", ("은", "는"), "1억 5,000만원은"),
+        ("15,000", ("은", "는"), "15,000은(는)"),
+    ],
+)
+def test_particle_follows_the_last_syllable(word, pair, expected):
+    assert fmt.particle(word, *pair) == expected

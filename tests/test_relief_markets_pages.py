@@ -211,7 +211,7 @@ def test_relief_department_filter(open_page):
     headers = [h.value for h in app.header]
     assert "자원봉사" in headers and "물품지원" not in headers and "성금모금" not in headers
     app.sidebar.selectbox(key="dept").set_value("총무과").run()
-    assert "총무과은(는) 이 현안의 담당 부서(대외협력과·시민협력과·인력개발과)가 아니어서" in page_text(app)
+    assert "총무과는 이 현안의 담당 부서(대외협력과·시민협력과·인력개발과)가 아니어서" in page_text(app)
     assert len(app.metric) == 5
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from bureau.format import markdown_text
+from bureau.format import markdown_text, particle
 from bureau.issues import effective_dept, points_markdown
 from bureau.queries import issues as issue_queries
 from bureau.queries import org
@@ -83,12 +83,12 @@ def _dept_notice(chosen: str | None, applied: str | None, departments: list[str]
         st.caption(f"부서 필터: {markdown_text(applied)} 담당 부분만 표시합니다 (담당 부서: {staffed}).")
     elif chosen and chosen in departments:
         st.caption(
-            f"{markdown_text(chosen)}은(는) 이 현안의 담당 부서입니다. 이 현안은 부서별로 나누지 않고 "
-            f"전체를 표시합니다 (담당 부서: {staffed})."
+            f"{markdown_text(particle(chosen, '은', '는'))} 이 현안의 담당 부서입니다. "
+            f"이 현안은 부서별로 나누지 않고 전체를 표시합니다 (담당 부서: {staffed})."
         )
     elif chosen:
         st.info(
-            f"{markdown_text(chosen)}은(는) 이 현안의 담당 부서({staffed})가 아니어서 "
+            f"{markdown_text(particle(chosen, '은', '는'))} 이 현안의 담당 부서({staffed})가 아니어서 "
             f"전체 내용을 표시합니다. 이 현안의 주관 부서는 {markdown_text(lead)}입니다.",
             icon=":material/info:",
         )
