@@ -96,7 +96,7 @@ else:
         others = departments[departments["kind"] == "유관기관"]
         for row in others.itertuples():
             st.caption(
-                f"※ {markdown_text(row.dept)}({row.founded:%y. %-m. %-d.} 설립): {number(row.divisions)}부 "
+                f"※ {markdown_text(row.dept)}(’{row.founded:%y. %-m. %-d.} 설립): {number(row.divisions)}부 "
                 f"{number(row.teams)}팀 {number(row.headcount)}명 — 행정국 인원에 포함하지 않음"
             )
 

@@ -84,7 +84,7 @@ def test_overview_lists_duties_issues_and_contacts(open_page):
         assert title in text
     assert "대외협력과장 황성묵 ☎ 2133-6650" in text
     assert "담당 최준호 ☎ 5771" in text
-    assert "서울시자원봉사센터(06. 1. 18. 설립): 2부 5팀 35명" in text
+    assert "서울시자원봉사센터(’06. 1. 18. 설립): 2부 5팀 35명" in text
 
 
 def test_overview_flags_the_reports_own_error(open_page):

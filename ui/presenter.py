@@ -29,7 +29,7 @@ h2 { font-size: 2.4rem !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
 [data-testid="stMetricDelta"] * { font-size: 1.1rem !important; }
 .st-key-present-footer { position: fixed; bottom: 0; left: 0; right: 0; padding: 0.3rem 1.5rem;
-  background: #ffffffee; border-top: 1px solid #ddd; z-index: 999; }
+  background: #ffffff; border-top: 1px solid #ddd; z-index: 999; }
 </style>
 """
 
@@ -72,7 +72,7 @@ def presenter_frame(slug: str, footer: str) -> None:
         )
     if position < len(order) - 1:
         target = PAGES_BY_SLUG[order[position + 1]]
-        following.page_link(
+        following.container(horizontal_alignment="right").page_link(
             target.path,
             label=f"다음: {target.title}",
             icon=":material/arrow_forward:",

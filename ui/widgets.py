@@ -55,7 +55,10 @@ def chart(figure: go.Figure, table: pd.DataFrame, key: str) -> None:
 
 
 def downloads(table: pd.DataFrame, name: str, caption: str, key: str) -> None:
-    """CSV (UTF-8 with BOM) and XLSX (△ number format) downloads of one table."""
+    """CSV (UTF-8 with BOM) and XLSX (△ number format) downloads of one table (not on a
+    projector: presenter mode leaves them out)."""
+    if is_presenting():
+        return
     left, right = st.columns(2)
     left.download_button(
         "CSV 내려받기",
@@ -83,13 +86,13 @@ def discrepancy_notes(discrepancies: pd.DataFrame, with_notes: bool = False) -> 
     ``with_notes`` adds each discrepancy's explanatory note (the ``note`` column) below it."""
     if discrepancies.empty:
         return
+    count = len(discrepancies)
     lines = [
         f"- **{markdown_text(row.subject)} {markdown_text(row.figure)}**: 보고서 표기 "
         f"{markdown_text(row.printed)} → 재계산 {markdown_text(row.recomputed)} ({markdown_text(row.rule)})"
         + (f"\n    - {markdown_text(row.note)}" if with_notes and getattr(row, "note", "") else "")
         for row in discrepancies.itertuples()
     ]
-    st.warning(
-        "보고서 표기와 재계산 값이 다른 항목입니다. 화면에는 재계산 값을 씁니다.\n\n" + "\n".join(lines),
-        icon=":material/fact_check:",
-    )
+    label = f"보고서 표기와 재계산 값이 다른 수치 {count}건 — 화면에는 재계산 값을 씁니다"
+    with st.expander(label, icon=":material/fact_check:"):
+        st.warning("\n".join(lines))

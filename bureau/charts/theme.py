@@ -52,18 +52,21 @@ def styled(
 
 
 def scaled(figure: go.Figure, factor: float) -> go.Figure:
-    """A copy with every font and the height grown by ``factor`` (for a projector)."""
+    """A copy with every font (titles, axes, ticks, labels, legend, annotations) and the
+    height grown by ``factor``, for a projector."""
     bigger = go.Figure(figure)
     layout = bigger.layout
-    size = (layout.font.size or BASE_FONT_SIZE) * factor
-    title_size = (layout.title.font.size or BASE_FONT_SIZE * 1.25) * factor
+    size = round((layout.font.size or BASE_FONT_SIZE) * factor)
     bigger.update_layout(
-        font_size=round(size),
-        title_font_size=round(title_size),
+        font_size=size,
+        title_font_size=round((layout.title.font.size or BASE_FONT_SIZE * 1.25) * factor),
         height=round((layout.height or 420) * min(factor, 1.3)),
-        legend_font_size=round(size),
+        legend_font_size=size,
     )
-    bigger.update_traces(textfont_size=round(size), selector=lambda trace: "textfont" in trace)
+    bigger.update_xaxes(tickfont_size=size, title_font_size=size)
+    bigger.update_yaxes(tickfont_size=size, title_font_size=size)
+    bigger.update_annotations(font_size=size)
+    bigger.update_traces(textfont_size=size, selector=lambda trace: "textfont" in trace)
     return bigger
 
 
