@@ -487,7 +487,7 @@ def machine() -> str:
     load = os.getloadavg()
     return (
         f"{platform.node()} · {os.cpu_count()} CPUs · Python {platform.python_version()} · "
-        f"load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+        f"load average (1, 5, 15 min) at the start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
 
 
@@ -496,6 +496,7 @@ def run_all(args: argparse.Namespace) -> None:
     report = Report()
     started = time.monotonic()
     start_time = datetime.now(UTC)
+    host = machine()
     work = Path(tempfile.mkdtemp(prefix="bureau-bench-"))
     sources = paths.sources_dir()
     real_db = work / "real" / "bureau.duckdb"
@@ -533,10 +534,12 @@ def run_all(args: argparse.Namespace) -> None:
     section(report, "Browser", do_browser)
     section(report, "Concurrency", do_concurrency)
     section(report, "Scale", do_scale)
-    write(report, data, start_time, time.monotonic() - started, quick)
+    write(report, data, start_time, time.monotonic() - started, quick, host)
 
 
-def write(report: Report, data: dict[str, Any], start_time: datetime, elapsed: float, quick: bool) -> None:
+def write(
+    report: Report, data: dict[str, Any], start_time: datetime, elapsed: float, quick: bool, host: str
+) -> None:
     body = Report()
     # Build
     if "build" in data:
@@ -791,7 +794,7 @@ def write(report: Report, data: dict[str, Any], start_time: datetime, elapsed: f
         "# Performance benchmark results",
         "",
         f"Written by `python benchmarks/run.py{' --quick' if quick else ''}` on "
-        f"{start_time:%Y-%m-%d %H:%M} UTC in {elapsed / 60:.1f} min. {machine()}. "
+        f"{start_time:%Y-%m-%d %H:%M} UTC in {elapsed / 60:.1f} min. {host}. "
         f"Pages: {', '.join(page.slug for page in PAGES)}. Nothing in the test suite asserts a time.",
         "",
         "## Targets",
