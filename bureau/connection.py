@@ -61,6 +61,11 @@ class LiveConnection:
                 self._identity = current
             yield self._connection
 
+    @property
+    def identity(self) -> tuple[str, int, int] | None:
+        """The identity of the file currently open (read it inside ``use``)."""
+        return self._identity
+
     def close(self) -> None:
         with self._lock:
             self._close()

@@ -22,12 +22,17 @@ from bureau.connection import LiveConnection
 from bureau.sources import SourceErrors
 
 _live = LiveConnection()
+_build_ids: dict[tuple[str, int, int] | None, str] = {}
 
 
 def build_id() -> str:
-    """Identifies the database in service; part of every cache key."""
+    """Identifies the database in service; part of every cache key. Read once per file:
+    every run() needs it, and it cannot change while the file stays the same."""
     with _live.use(paths.database_path()) as con:
-        return con.execute("SELECT build_id FROM build_info").fetchone()[0]
+        if _live.identity not in _build_ids:
+            _build_ids.clear()
+            _build_ids[_live.identity] = con.execute("SELECT build_id FROM build_info").fetchone()[0]
+        return _build_ids[_live.identity]
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
