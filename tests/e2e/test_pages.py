@@ -159,6 +159,9 @@ def test_downloads_produce_files(new_page: NewPage, filter_values: dict[str, str
                     if identity in done:
                         continue
                     done.add(identity)
+                    # Chromium drops a download started right after the previous one from the
+                    # same page (a person never clicks that fast): leave it a moment first.
+                    page.wait_for_timeout(DOWNLOAD_SPACING_MS)
                     with page.expect_download() as download_info:
                         button.click()
                     download = download_info.value
@@ -171,6 +174,8 @@ def test_downloads_produce_files(new_page: NewPage, filter_values: dict[str, str
     if not downloaded:
         pytest.skip(f"{slug} offers no download buttons")
 
+
+DOWNLOAD_SPACING_MS = 1_200
 
 #: A download button's identity: its widget key (Streamlit's st-key-… class), else its text.
 _IDENTITY_JS = """button => {
