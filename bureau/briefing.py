@@ -16,20 +16,29 @@ from bureau.queries import budget as budget_queries
 from bureau.queries import housing as housing_queries
 from bureau.queries import issues as issue_queries
 from bureau.queries import markets as market_queries
-from bureau.queries import meta
+from bureau.queries import meta, org
 from bureau.queries import relief as relief_queries
 from bureau.units import Unit
 
 
-def budget_items(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+def budget_items(
+    con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit, dept: str | None = None
+) -> list[Highlight]:
     """The largest change of each side, and the spending line furthest behind the pace of the
-    year (revenue lines only when no spending line lags)."""
-    lines = budget_queries.budget_lines(con, as_of)
+    year (revenue lines only when no spending line lags); with ``dept``, its own lines."""
+    lines = budget_queries.budget_lines(con, as_of, dept=dept)
+    if lines.empty:
+        return []
     found = budget.budget_highlights(lines, as_of, unit)
     picks = []
+    sides = lines["side"].unique()
     for side in ("세출", "세입"):
-        changes = [h for h in found if h.kind in ("increase", "decrease") and h.subject.startswith(side)]
-        if changes:
+        changes = [
+            h
+            for h in found
+            if h.kind in ("increase", "decrease") and (h.subject.startswith(side) or len(sides) == 1)
+        ]
+        if changes and side in sides:
             picks.append(max(changes, key=lambda item: abs(item.value or 0)))
     behind = [h for h in found if h.kind == "behind_pace"]
     spending = [h for h in behind if not h.subject.startswith("세입")] or behind
@@ -161,10 +170,16 @@ def report_errors_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) 
     ]
 
 
-TOPICS = (budget_items, relief_item, markets_item, ai_item, housing_item, report_errors_item)
+ISSUE_TOPICS = (relief_item, markets_item, ai_item, housing_item)
 
 
-def briefing(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit = Unit.THOUSAND) -> list[Highlight]:
+def briefing(
+    con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit = Unit.THOUSAND, dept: str | None = None
+) -> list[Highlight]:
     """Five to eight highlights across every topic, in the report's order of topics; budget
-    amounts in ``unit``."""
-    return [item for topic in TOPICS for item in topic(con, as_of, unit)]
+    amounts in ``unit``. With ``dept``: its budget lines and the issues it leads or staffs."""
+    items = budget_items(con, as_of, unit, dept)
+    issue_pages = set(org.current_issues(con, as_of, dept)["page"])
+    for topic in ISSUE_TOPICS:
+        items += [item for item in topic(con, as_of, unit) if item.page in issue_pages]
+    return items + report_errors_item(con, as_of, unit)

@@ -36,9 +36,9 @@ with panel("행정국 현황"):
             Kpi("자치구 예산(’25 본예산)", district[3].value, help=markdown_text(district[3].detail)),
         ]
     )
-if not filters.dept:
-    with panel("핵심 요약"):
-        briefing_list(run(briefing, as_of=filters.as_of, unit=filters.unit))
+with panel("핵심 요약"):
+    items = run(briefing, as_of=filters.as_of, unit=filters.unit, dept=filters.dept)
+    briefing_list(items, f"{filters.dept} 핵심 요약" if filters.dept else "핵심 요약")
 with panel("보고서 불일치"):
     discrepancy_notes(run(meta.reconciliations, as_of=filters.as_of, discrepancies_only=True))
 

@@ -47,3 +47,18 @@ def test_overview_shows_the_briefing_with_links(open_page):
     assert "직원 전세자금: 상반기 178명(180억 원) 신청 중 105명(110억 원) 선정" in text
     links = [element.proto.page for element in app.get("page_link")]
     assert sum("budget" in link for link in links) >= 3
+
+
+def test_a_departments_briefing_has_its_lines_and_issues(con):
+    items = briefing(con, AS_OF, Unit.MILLION, dept="자치행정과")
+    assert [item.text for item in items[:2]] == [
+        "자치행정과 사업비: ’24년 대비 3,779.0백만원(245.3%)",
+        "자치행정과 사업비 집행률 0.4%: 연간 경과율 24.7%에 크게 못 미침 (예산 5,319.8백만원 중 23.1백만원)",
+    ]
+    assert [item.page for item in briefing(con, AS_OF, Unit.MILLION, dept="인력개발과")] == [
+        "budget",
+        "relief",
+        "ai_training",
+        "housing",
+        "",
+    ]
