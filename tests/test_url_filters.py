@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.reading import shown
 from ui.nav import PAGES
 
 
@@ -24,10 +25,12 @@ def test_url_parameters_restore_department_and_unit(open_page):
 )
 def test_invalid_url_values_fall_back_with_a_notice(open_page, name, value):
     app = open_page("overview", **{name: value})
-    assert [toast.value for toast in app.toast] == [
-        f"주소의 {dict(dept='부서', unit='금액 단위', period='보고 기준일')[name]} 값을 알 수 없어 "
-        "기본값으로 표시합니다."
+    label = dict(dept="부서", unit="금액 단위", period="보고 기준일")[name]
+    repeated = value if len(value) <= 20 else value[:20] + "…"
+    assert [shown(toast.value) for toast in app.toast] == [
+        f"주소의 {label} 값(‘{repeated}’)을 알 수 없어 기본값으로 표시합니다."
     ]
+    assert "<script>" not in app.toast[0].value  # the value is escaped, never markup
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["인원"] == "365명"  # the whole bureau: the default view
     assert value not in "\n".join(element.value for element in app.markdown)
