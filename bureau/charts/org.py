@@ -28,7 +28,8 @@ def headcount_by_department(departments: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}: %{x:,}명<extra></extra>",
         )
     )
-    figure.update_xaxes(range=[0, float(shown["headcount"].max()) * 1.25])
+    # room for the "188명 · 7팀" labels right of the longest bar, even on a phone
+    figure.update_xaxes(range=[0, float(shown["headcount"].max()) * 1.5])
     return styled(
         figure,
         title="부서별 인원·팀",
