@@ -29,7 +29,9 @@ from bureau.schema import TABLES
 from bureau.sources import decode
 
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_NOT_A_FIGURE = re.compile(r"year|order|seq|(^|_)no$|(^|_)id$|rank")
+_NOT_A_FIGURE = re.compile(r"year|month|order|seq|(^|_)no$|(^|_)id$|rank")
+#: A calendar year (fiscal_year, from_year), not a count per year (times_per_year).
+_YEAR_COLUMN = re.compile(r"^(?!.*_per_year$)(.*_)?year$")
 
 
 def _base_type(field: FieldInfo) -> type:
@@ -103,7 +105,7 @@ def generate(sources: Path, target: Path, reports: int = 40, scale: bool = True)
                         year, month = map(int, _YEAR_MONTH.match(value).groups())
                         shifted = shift_months(date(year, month, 1), months)
                         new[name] = f"{shifted.year:04d}-{shifted.month:02d}"
-                    elif kind is int and "year" in name and value.isdigit():
+                    elif kind is int and _YEAR_COLUMN.match(name) and value.isdigit():
                         new[name] = str(int(value) + years)
                     elif (
                         kind is int
