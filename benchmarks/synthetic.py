@@ -18,13 +18,10 @@ import calendar
 import csv
 import io
 import re
-import types
-import typing
 from datetime import date
 from pathlib import Path
 
-from pydantic.fields import FieldInfo
-
+from bureau.build import base_type
 from bureau.schema import TABLES
 from bureau.sources import decode
 
@@ -32,20 +29,6 @@ _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _NOT_A_FIGURE = re.compile(r"year|month|order|seq|(^|_)no$|(^|_)id$|rank")
 #: A calendar year (fiscal_year, from_year), not a count per year (times_per_year).
 _YEAR_COLUMN = re.compile(r"^(?!.*_per_year$)(.*_)?year$")
-
-
-def _base_type(field: FieldInfo) -> type:
-    annotation = field.annotation
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        elif origin is typing.Literal:
-            return type(typing.get_args(annotation)[0])
-        else:
-            return annotation
 
 
 def shift_months(day: date, months: int) -> date:
@@ -83,7 +66,7 @@ def generate(sources: Path, target: Path, reports: int = 40, scale: bool = True)
         rows = list(csv.DictReader(io.StringIO(text, newline="")))
         header = list(rows[0].keys()) if rows else next(csv.reader(io.StringIO(text)))
         fields = table.model.model_fields
-        kinds = {name: _base_type(info) for name, info in fields.items() if name in header}
+        kinds = {name: base_type(info) for name, info in fields.items() if name in header}
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
         writer.writeheader()

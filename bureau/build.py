@@ -44,8 +44,8 @@ class BuildResult:
     discrepancies: list[Reconciliation]
 
 
-def arrow_type(field: FieldInfo) -> pa.DataType:
-    """The Arrow (and so DuckDB) type for a model field: ``int | None`` → int64, etc."""
+def base_type(field: FieldInfo) -> type:
+    """The plain Python type of a model field: ``Annotated[int | None, …]`` → ``int``."""
     annotation = field.annotation
     while True:
         origin = typing.get_origin(annotation)
@@ -54,9 +54,14 @@ def arrow_type(field: FieldInfo) -> pa.DataType:
         elif origin in (typing.Union, types.UnionType):
             annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
         elif origin is typing.Literal:
-            annotation = type(typing.get_args(annotation)[0])
+            return type(typing.get_args(annotation)[0])
         else:
-            return _ARROW_TYPES[annotation]
+            return annotation
+
+
+def arrow_type(field: FieldInfo) -> pa.DataType:
+    """The Arrow (and so DuckDB) type for a model field: ``int | None`` → int64, etc."""
+    return _ARROW_TYPES[base_type(field)]
 
 
 def arrow_table(table: Table, rows: list[LoadedRow]) -> pa.Table:
