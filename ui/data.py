@@ -18,7 +18,7 @@ import streamlit as st
 
 from bureau import paths
 from bureau.build import WRITE_FAILURES, build, is_stale, write_failure_message
-from bureau.connection import LiveConnection
+from bureau.connection import LiveConnection, verify
 from bureau.sources import SourceErrors
 
 _live = LiveConnection()
@@ -26,11 +26,13 @@ _build_ids: dict[tuple[str, int, int] | None, str] = {}
 
 
 def build_id() -> str:
-    """Identifies the database in service; part of every cache key. Read once per file:
-    every run() needs it, and it cannot change while the file stays the same."""
+    """Identifies the database in service; part of every cache key. Read once per file,
+    after checking the whole file reads back (``verify``): every run() needs it, and it
+    cannot change while the file stays the same."""
     with _live.use(paths.database_path()) as con:
         if _live.identity not in _build_ids:
             _build_ids.clear()
+            verify(con)
             _build_ids[_live.identity] = con.execute("SELECT build_id FROM build_info").fetchone()[0]
         return _build_ids[_live.identity]
 
