@@ -20,8 +20,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_read_only(folder: Path, command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    """Run ``command`` (from the project root, ``env`` added) with ``folder`` read-only."""
+def run_read_only(
+    folder: Path, command: list[str], env: dict[str, str], writable: tuple[Path, ...] = ()
+) -> subprocess.CompletedProcess:
+    """Run ``command`` (from the project root, ``env`` added) with ``folder`` read-only
+    except for the existing files ``writable`` in it (as chmod leaves a file's own mode)."""
     environment = {**os.environ, **env}
     options = {"capture_output": True, "text": True, "cwd": ROOT, "timeout": 300, "env": environment}
     if os.geteuid() != 0:
@@ -32,8 +35,14 @@ def run_read_only(folder: Path, command: list[str], env: dict[str, str]) -> subp
             folder.chmod(0o755)
     if shutil.which("unshare") is None:
         pytest.skip("running as root without unshare: no way to make a folder read-only")
-    mount = 'mount --bind -o ro "$0" "$0" && exec "$@"'
-    return subprocess.run(["unshare", "--mount", "sh", "-c", mount, str(folder), *command], **options)
+    # Each writable file is a writable copy outside the folder, mounted over the original.
+    mounts = [f'mount --bind -o ro "{folder}" "{folder}"']
+    for file in writable:
+        copy = folder.parent / f"{file.name}.writable"
+        shutil.copyfile(file, copy)
+        mounts.append(f'mount --bind "{copy}" "{file}"')
+    script = " && ".join([*mounts, 'exec "$@"'])
+    return subprocess.run(["unshare", "--mount", "sh", "-c", script, "sh", *command], **options)
 
 
 def show_app() -> dict[str, list[str]]:
