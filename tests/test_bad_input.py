@@ -8,6 +8,7 @@ message``, no traceback, exit status 1, and the live database byte-for-byte unto
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import duckdb
 import openpyxl
 import pandas as pd
 import pytest
+from pydantic import TypeAdapter, ValidationError
 
 from bureau import build as build_module
 from bureau import paths
@@ -25,7 +27,7 @@ from bureau.checks import integrity
 from bureau.export import csv_bytes, xlsx_bytes
 from bureau.queries import org
 from bureau.schema import TABLES, TABLES_BY_NAME
-from bureau.schema.base import Day, Name, SourceModel, Table, report_reference
+from bureau.schema.base import Day, Name, SignedAmount, SourceModel, Table, report_reference
 from bureau.sources import MAX_FILE_BYTES, parse_table, read_table
 from tests.bad_input_support import (
     PLAIN_DATE_COLUMNS,
@@ -437,3 +439,30 @@ def test_catalogue_every_bad_input_is_rejected_where_it_is(tmp_path: Path, built
     print(f"bad-input catalogue: {len(kinds)} classes, {len(cases)} cases, {len(failed)} failed")
     print("\n".join(report))
     assert not failed, "\n".join(report)
+
+
+def _readme_examples(bullet: str) -> tuple[list[str], list[str]]:
+    """The backticked examples of a data/README.md bullet: (accepted, rejected)."""
+    text = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    item = text.split(f"- **{bullet}**", 1)[1].split("\n- ", 1)[0]
+    accepted, rejected = item.split("Rejected:")
+    return re.findall(r"`([^`]+)`", accepted), re.findall(r"`([^`]+)`", rejected)
+
+
+def test_readme_date_formats_are_the_ones_the_code_accepts():
+    accepted, rejected = _readme_examples("Dates")
+    day = TypeAdapter(Day)
+    assert len(accepted) >= 5 and {day.validate_python(text) for text in accepted[:5]} == {date(2025, 3, 31)}
+    assert [day.validate_python(text) for text in accepted[5:]] == [date(1900, 1, 1), date(2100, 12, 31)]
+    for text in rejected:
+        with pytest.raises(ValidationError):
+            day.validate_python(text)
+
+
+def test_readme_number_formats_are_the_ones_the_code_accepts():
+    accepted, rejected = _readme_examples("Numbers")
+    number = TypeAdapter(SignedAmount)
+    assert [number.validate_python(text) for text in accepted] == [1880, 1880, 12_345_678, -1234, -1234]
+    for text in rejected:
+        with pytest.raises(ValidationError):
+            number.validate_python(text)
