@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bureau import paths
 from bureau.build import WRITE_FAILURES, build, is_stale, write_failure_message
-from bureau.connection import open_read_only
+from bureau.connection import is_usable, open_read_only
 from bureau.pack.build import deck, workbook
 from bureau.queries import meta
 from bureau.sources import SourceErrors
@@ -39,9 +39,10 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _pack(args: argparse.Namespace) -> int:
-    """Write the deck or the workbook for one report (the newest unless --as-of)."""
+    """Write the deck or the workbook for one report (the newest unless --as-of), from a
+    database rebuilt first when it is older than the sources or damaged."""
     database = Path(args.database)
-    if is_stale(Path(args.sources), database) and _build(args) != 0:
+    if (is_stale(Path(args.sources), database) or not is_usable(database)) and _build(args) != 0:
         return 1
     with open_read_only(database) as con:
         as_of = date.fromisoformat(args.as_of) if args.as_of else meta.report_dates(con)[0]

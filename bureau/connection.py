@@ -46,6 +46,16 @@ def verify(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"SELECT max(hash(COLUMNS(*))) FROM {quoted}").fetchall()
 
 
+def is_usable(database: Path) -> bool:
+    """Whether ``database`` exists, reads back whole and names its build."""
+    try:
+        with open_read_only(database) as con:
+            verify(con)
+            return con.execute("SELECT count(*) FROM build_info").fetchone() == (1,)
+    except (OSError, duckdb.Error):
+        return False
+
+
 def identity(database: Path) -> tuple[str, int, int]:
     """What changes when a rebuild swaps the file: its path, inode and modification time."""
     stat = os.stat(database)

@@ -106,3 +106,17 @@ def test_read_only_data_folder_fails_in_one_line(sources, tmp_path, lock_left):
     assert line.endswith(". 기존 데이터베이스는 그대로입니다.")
     assert digest(database) == before
     assert not list(folder.glob(".bureau.duckdb.*.tmp*"))
+
+
+def test_a_damaged_database_is_rebuilt_before_a_workbook_is_written(sources, tmp_path, capsys):
+    database = tmp_path / "bureau.duckdb"
+    build(sources, database)
+    os.truncate(database, database.stat().st_size // 3)  # newer than the sources, but damaged
+    output = tmp_path / "report.xlsx"
+    arguments = ["workbook", str(output), "--sources", str(sources), "--database", str(database)]
+    assert main(arguments) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.splitlines()[0].startswith(f"built {database} (266 rows in 38 tables")
+    assert output.stat().st_size > 0
+    with open_read_only(database) as con:
+        staff = con.execute("SELECT sum(headcount) FROM departments WHERE kind <> '유관기관'").fetchone()
+    assert staff == (365,)  # the report: 행정국 365명
