@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from bureau import paths
-from bureau.build import build, is_stale
-from bureau.connection import open_read_only
+from bureau.build import WRITE_FAILURES, build, is_stale, write_failure_message
+from bureau.connection import is_usable, open_read_only
 from bureau.pack.build import deck, workbook
 from bureau.queries import meta
 from bureau.sources import SourceErrors
@@ -25,10 +25,9 @@ def _build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    except OSError as failure:  # unreadable folder, no permission to write the database...
-        where = failure.filename or args.database
-        print(f"{where}:0:0: {failure.strerror or failure}", file=sys.stderr)
-        print("빌드 실패: 파일을 읽거나 쓸 수 없습니다. 기존 데이터베이스는 그대로입니다.", file=sys.stderr)
+    except WRITE_FAILURES as failure:
+        message = write_failure_message(failure)
+        print(f"빌드 실패: {message}. 기존 데이터베이스는 그대로입니다.", file=sys.stderr)
         return 1
     total = sum(result.rows.values())
     print(
@@ -40,9 +39,10 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _pack(args: argparse.Namespace) -> int:
-    """Write the deck or the workbook for one report (the newest unless --as-of)."""
+    """Write the deck or the workbook for one report (the newest unless --as-of), from a
+    database rebuilt first when it is older than the sources or damaged."""
     database = Path(args.database)
-    if is_stale(Path(args.sources), database) and _build(args) != 0:
+    if (is_stale(Path(args.sources), database) or not is_usable(database)) and _build(args) != 0:
         return 1
     with open_read_only(database) as con:
         as_of = date.fromisoformat(args.as_of) if args.as_of else meta.report_dates(con)[0]

@@ -148,6 +148,20 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: dict[str, pa.Table]) -> list[
     return found
 
 
+#: What stops a build from writing its database: a read-only data/ folder, a full disk, no
+#: permission. The live database is untouched then, as with bad sources.
+WRITE_FAILURES = (OSError, duckdb.Error)
+
+
+def write_failure_message(failure: OSError | duckdb.Error) -> str:
+    """One line saying why the database could not be written (never a traceback)."""
+    if isinstance(failure, OSError):
+        detail = f"{failure.filename}: {failure.strerror}" if failure.filename else str(failure)
+    else:
+        detail = str(failure).splitlines()[0] if str(failure) else type(failure).__name__
+    return f"데이터베이스를 쓸 수 없습니다 (data 폴더가 읽기 전용인가요?): {detail}"
+
+
 def build(sources: Path, database: Path) -> BuildResult:
     """Validate ``sources`` and publish a new ``database``; on any error it is left untouched."""
     loaded = load_sources(sources)
@@ -173,7 +187,8 @@ def build(sources: Path, database: Path) -> BuildResult:
             os.replace(temporary, database)
         finally:
             for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
-                leftover.unlink(missing_ok=True)
+                if leftover.exists():  # (unlinking a missing file in a read-only folder
+                    leftover.unlink()  # raises, hiding why the build failed)
     rows = {name: arrow.num_rows for name, arrow in loaded.items()}
     return BuildResult(build_id, database, rows, [item for item in found if not item.matches])
 

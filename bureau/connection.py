@@ -33,6 +33,29 @@ def open_read_only(database: Path | str) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(database), read_only=True, config=dict(READ_ONLY_CONFIG))
 
 
+def verify(con: duckdb.DuckDBPyConnection) -> None:
+    """Read every column of every table once; raise ``duckdb.Error`` if the file is damaged.
+
+    Opening a truncated file can succeed (its catalog is at the start) while the blocks
+    of later tables are gone; reading them, which checks each block's checksum, fails.
+    Table names come from the file's own catalog.
+    """
+    tables = con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()")
+    for (table,) in tables.fetchall():
+        quoted = '"' + table.replace('"', '""') + '"'
+        con.execute(f"SELECT max(hash(COLUMNS(*))) FROM {quoted}").fetchall()
+
+
+def is_usable(database: Path) -> bool:
+    """Whether ``database`` exists, reads back whole and names its build."""
+    try:
+        with open_read_only(database) as con:
+            verify(con)
+            return con.execute("SELECT count(*) FROM build_info").fetchone() == (1,)
+    except (OSError, duckdb.Error):
+        return False
+
+
 def identity(database: Path) -> tuple[str, int, int]:
     """What changes when a rebuild swaps the file: its path, inode and modification time."""
     stat = os.stat(database)

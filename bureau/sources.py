@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
+
+from bureau.schema.base import SourceModel
 
 #: Staff edit these files by hand; anything this large is a mistake (a pasted dump).
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -21,6 +25,9 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 ENCODINGS = ("utf-8-sig", "cp949")
 
 _BOM = b"\xef\xbb\xbf"
+
+#: How much of a cell an error message quotes: enough to find it, never a dump of the file.
+EXCERPT_CHARS = 40
 
 
 @dataclass(frozen=True, order=True)
@@ -52,7 +59,7 @@ class LoadedRow:
     """A validated row and the line it came from (for cross-row error messages)."""
 
     line: int
-    record: BaseModel
+    record: SourceModel
 
 
 def decode(path: Path, raw: bytes) -> tuple[str | None, list[SourceError]]:
@@ -85,11 +92,18 @@ def decode(path: Path, raw: bytes) -> tuple[str | None, list[SourceError]]:
     return None, [SourceError(path.name, line, column, message)]
 
 
+def excerpt(text: str) -> str:
+    """``text`` quoted for an error message: escaped (``repr``) and cut to a short prefix."""
+    if len(text) <= EXCERPT_CHARS:
+        return repr(text)
+    return repr(text[:EXCERPT_CHARS]) + f"… ({len(text):,} characters)"
+
+
 def _field_message(field_name: str, error: dict[str, Any]) -> str:
     value = error.get("input")
     if value is None and error["type"] != "missing":
         return f"{field_name}: 값이 비어 있습니다 (a value is required)"
-    shown = "" if isinstance(value, dict) else f" (value {value!r})"
+    shown = f" (value {excerpt(value)})" if isinstance(value, str) else ""
     return f"{field_name}: {error['msg']}{shown}"
 
 
@@ -100,24 +114,45 @@ def _error_column(error: dict[str, Any], header: list[str]) -> tuple[str, int]:
     return name, header.index(name) + 1 if name in header else 1
 
 
-def read_table(path: Path, model: type[BaseModel]) -> tuple[list[LoadedRow], list[SourceError]]:
-    """Validate every row of ``path`` against ``model``; return good rows and all errors."""
+def read_source(path: Path) -> tuple[bytes | None, list[SourceError]]:
+    """The bytes of ``path`` if it is a regular file of its own folder, not too large.
+
+    A symlink is refused, wherever it points (outside data/, to /etc/passwd, to another
+    source), and so is a device or pipe: the sources are the files staff edit in that
+    folder. The file is opened without following links and checked on the open handle,
+    so it cannot be swapped for a link between the check and the read.
+    """
     name = path.name
-    if not path.exists():
-        return [], [SourceError(name, 0, 0, "파일이 없습니다 (file is missing)")]
-    if not path.is_file():
-        return [], [SourceError(name, 0, 0, "파일이 아닙니다 (not a regular file)")]
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        message = f"파일이 너무 큽니다: {size:,} bytes (limit {MAX_FILE_BYTES:,})"
-        return [], [SourceError(name, 0, 0, message)]
-    text, errors = decode(path, path.read_bytes())
+    try:
+        opened = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None, [SourceError(name, 0, 0, "파일이 없습니다 (file is missing)")]
+    except OSError as failure:
+        if path.is_symlink():
+            return None, [SourceError(name, 0, 0, "바로가기(심볼릭 링크)는 쓸 수 없습니다 (a symlink)")]
+        return None, [SourceError(name, 0, 0, f"파일을 열 수 없습니다 ({failure.strerror})")]
+    with os.fdopen(opened, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            return None, [SourceError(name, 0, 0, "파일이 아닙니다 (not a regular file)")]
+        if status.st_size > MAX_FILE_BYTES:
+            message = f"파일이 너무 큽니다: {status.st_size:,} bytes (limit {MAX_FILE_BYTES:,})"
+            return None, [SourceError(name, 0, 0, message)]
+        return handle.read(MAX_FILE_BYTES + 1), []
+
+
+def read_table(path: Path, model: type[SourceModel]) -> tuple[list[LoadedRow], list[SourceError]]:
+    """Validate every row of ``path`` against ``model``; return good rows and all errors."""
+    raw, errors = read_source(path)
+    if raw is None:
+        return [], errors
+    text, errors = decode(path, raw)
     if text is None:
         return [], errors
-    return parse_table(name, text, model)
+    return parse_table(path.name, text, model)
 
 
-def parse_table(name: str, text: str, model: type[BaseModel]) -> tuple[list[LoadedRow], list[SourceError]]:
+def parse_table(name: str, text: str, model: type[SourceModel]) -> tuple[list[LoadedRow], list[SourceError]]:
     """Validate decoded CSV ``text`` (the contents of file ``name``) against ``model``."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
@@ -158,6 +193,9 @@ def parse_table(name: str, text: str, model: type[BaseModel]) -> tuple[list[Load
             for error in invalid.errors():
                 field_name, column = _error_column(error, header)
                 errors.append(SourceError(name, row_line, column, _field_message(field_name, error)))
+    if not errors and len(rows) < model.min_rows:
+        message = f"행이 없습니다: at least {model.min_rows} data row(s) expected, found {len(rows)}"
+        errors.append(SourceError(name, line + 1, 1, message))
     return rows, errors
 
 
@@ -167,7 +205,7 @@ def _header_errors(name: str, header: list[str], expected: list[str]) -> list[So
     unexpected = [column for column in header if column not in expected]
     for position, column in enumerate(header, start=1):
         if column not in expected:
-            message = f"unexpected column {column!r}"
+            message = f"unexpected column {excerpt(column)}"
             if len(missing) == len(unexpected) == 1:
                 message += f": renamed? expected {missing[0]!r} (열 이름이 바뀌었습니다)"
             errors.append(SourceError(name, 1, position, message))

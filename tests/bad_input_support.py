@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +14,8 @@ import pytest
 
 from bureau import paths
 from bureau.__main__ import main
+from bureau.schema import TABLES
+from bureau.schema.base import Table
 
 TEMP_PATTERN = ".bureau.duckdb.*.tmp*"
 
@@ -91,11 +95,135 @@ class Workspace:
 
 
 def make_workspace(tmp_path: Path, live_database: Path) -> Workspace:
-    import shutil
-
     sources = tmp_path / "sources"
     shutil.copytree(paths.sources_dir(), sources)
     database = tmp_path / "live" / "bureau.duckdb"
     database.parent.mkdir()
     shutil.copyfile(live_database, database)
     return Workspace(sources, database, sha256(database))
+
+
+# -- the catalogue: one entry per bad input, grouped in classes of mistake ---------------
+
+
+@dataclass(frozen=True)
+class Case:
+    """One bad input: ``edit`` damages a copy of the sources and returns the start of the
+    single error line expected (``file:line:column: field: ``); the line must also contain
+    ``message`` and the whole output none of ``forbidden`` (text that must not leak)."""
+
+    kind: str
+    name: str
+    edit: Callable[[Workspace], str]
+    message: str
+    forbidden: tuple[str, ...] = ()
+
+
+def column_of(path: Path, column: str) -> int:
+    return read_rows(path)[0].index(column) + 1
+
+
+def first_line_with(path: Path, column: str) -> int:
+    """The file line of the first row with a value in ``column``."""
+    rows = read_rows(path)
+    position = rows[0].index(column)
+    return next(number for number, row in enumerate(rows[1:], start=2) if row[position])
+
+
+def header_only(table: Table) -> Case:
+    def edit(ws: Workspace) -> str:
+        path = ws.file(table.file)
+        write_rows(path, read_rows(path)[:1])
+        return f"{table.file}:2:1: "
+
+    return Case("header only", table.file, edit, "행이 없습니다")
+
+
+def cell(kind: str, file: str, column: str, value: str, message: str, *forbidden: str) -> Case:
+    """``value`` in the first row of ``file`` that has a ``column`` value; rejected there."""
+
+    def edit(ws: Workspace) -> str:
+        path = ws.file(file)
+        line = first_line_with(path, column)
+        set_cell(path, line, column, value)
+        return f"{file}:{line}:{column_of(path, column)}: {column}: "
+
+    shown = value if len(value) < 20 else value[:10] + "…"
+    return Case(kind, f"{file} {column}={shown!r}", edit, message, forbidden)
+
+
+def end_before_start(file: str, start: str = "start", end: str = "end") -> Case:
+    def edit(ws: Workspace) -> str:
+        path = ws.file(file)
+        line = first_line_with(path, start)
+        set_cell(path, line, end, "2000-01-01")
+        return f"{file}:{line}:{column_of(path, end)}: {end}: "
+
+    return Case("end before start, at the end column", file, edit, "종료가 시작보다 앞섭니다")
+
+
+def symlink(name: str, target: Callable[[Workspace], Path], *forbidden: str) -> Case:
+    def edit(ws: Workspace) -> str:
+        path = ws.file("duties.csv")
+        destination = target(ws)
+        path.unlink()
+        path.symlink_to(destination)
+        return "duties.csv:0:0: "
+
+    return Case("symlinked source", name, edit, "심볼릭 링크", forbidden)
+
+
+def _outside_copy(ws: Workspace) -> Path:
+    """A valid duties.csv outside the sources folder."""
+    outside = ws.sources.parent / "elsewhere.csv"
+    shutil.copyfile(ws.file("duties.csv"), outside)
+    return outside
+
+
+PLAIN_DATE_COLUMNS = (
+    ("relief_volunteers.csv", "start"),
+    ("relief_appropriations.csv", "event_on"),
+    ("market_schedule.csv", "start"),
+    ("issue_points.csv", "start"),
+    ("program_execution.csv", "measured_on"),
+    ("ai_training_goal.csv", "period_start"),
+)
+
+
+LONG_CELL = "long cell quoted short"
+
+
+def catalogue() -> list[Case]:
+    return [
+        *(header_only(table) for table in TABLES),
+        *(
+            cell("misgrouped thousands", "departments.csv", "headcount", value, "숫자 형식 오류")
+            for value in ("1,88", "1_88", "23,1", "1,8800")
+        ),
+        cell("misgrouped thousands", "budget.csv", "budget", "12,34,567", "숫자 형식 오류"),
+        *(
+            cell("not a calendar date", file, column, value, "날짜 형식 오류")
+            for file, column in PLAIN_DATE_COLUMNS
+            for value in ("86400", "0")
+        ),
+        *(
+            cell("implausible date", file, column, value, "날짜가 범위를 벗어났습니다")
+            for file, column in PLAIN_DATE_COLUMNS
+            for value in ("2205-03-25", "1700-01-01")
+        ),
+        *(
+            end_before_start(file)
+            for file in (
+                "relief_volunteers.csv",
+                "relief_donations.csv",
+                "relief_timeline.csv",
+                "market_schedule.csv",
+                "issue_points.csv",
+            )
+        ),
+        symlink("to a valid CSV outside data/", _outside_copy),
+        symlink("to /etc/passwd", lambda ws: Path("/etc/passwd"), "root:", "/bin/"),
+        symlink("to another source", lambda ws: ws.file("contacts.csv")),
+        cell(LONG_CELL, "departments.csv", "headcount", "9x" * 300, "valid integer", "9x" * 30),
+        cell(LONG_CELL, "contacts.csv", "name", "이름" * 100, "at most 80 characters", "이름" * 30),
+    ]

@@ -8,6 +8,8 @@ message``, no traceback, exit status 1, and the live database byte-for-byte unto
 from __future__ import annotations
 
 import io
+import re
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -17,17 +19,23 @@ import duckdb
 import openpyxl
 import pandas as pd
 import pytest
+from pydantic import TypeAdapter, ValidationError
 
 from bureau import build as build_module
+from bureau import paths
 from bureau.checks import integrity
 from bureau.export import csv_bytes, xlsx_bytes
 from bureau.queries import org
 from bureau.schema import TABLES, TABLES_BY_NAME
-from bureau.schema.base import Day, Name, SourceModel, Table, report_reference
-from bureau.sources import MAX_FILE_BYTES, read_table
+from bureau.schema.base import Day, Name, SignedAmount, SourceModel, Table, report_reference
+from bureau.sources import MAX_FILE_BYTES, parse_table, read_table
 from tests.bad_input_support import (
+    PLAIN_DATE_COLUMNS,
+    Case,
     Workspace,
+    catalogue,
     find_line,
+    first_line_with,
     make_workspace,
     read_rows,
     set_cell,
@@ -192,6 +200,36 @@ def test_report_style_dates_are_accepted(ws: Workspace, capsys):
     with duckdb.connect(str(ws.database), read_only=True) as con:
         founded = con.execute("SELECT founded FROM departments WHERE dept = '인사과'").fetchone()[0]
     assert founded == date(2019, 1, 7)
+
+
+def _loaded_value(tmp_path: Path, file: str, column: str, value: str) -> object:
+    """``value`` typed into the first ``column`` cell of a copy of ``file``, as loaded."""
+    path = tmp_path / file
+    shutil.copyfile(paths.sources_dir() / file, path)
+    line = first_line_with(path, column)
+    set_cell(path, line, column, value)
+    rows, errors = parse_table(file, path.read_text(encoding="utf-8"), TABLES_BY_NAME[path.stem].model)
+    assert errors == []
+    return getattr(next(row for row in rows if row.line == line).record, column)
+
+
+@pytest.mark.parametrize(("file", "column"), PLAIN_DATE_COLUMNS)
+@pytest.mark.parametrize("spelling", ["2025-03-25", "2025. 3. 25.", "2025.3.25", "2025/3/25", "2025-3-25"])
+def test_every_date_column_accepts_the_same_spellings(tmp_path: Path, file, column, spelling):
+    assert _loaded_value(tmp_path, file, column, spelling) == date(2025, 3, 25)
+
+
+@pytest.mark.parametrize(
+    ("file", "column", "typed", "number"),
+    [
+        ("departments.csv", "headcount", "1,880", 1880),
+        ("budget.csv", "budget", "12,345,678", 12_345_678),
+        ("budget.csv", "budget", "△0", 0),
+        ("market_kpis.csv", "year", "2,025", 2025),
+    ],
+)
+def test_well_formed_thousands_grouping_is_accepted(tmp_path: Path, file, column, typed, number):
+    assert _loaded_value(tmp_path, file, column, typed) == number
 
 
 class Event(SourceModel):
@@ -371,3 +409,60 @@ def test_sources_folder_missing_lists_every_file(ws: Workspace, capsys):
     ws.sources = ws.sources.parent / "nowhere"
     outcome = ws.rejected(capsys)
     assert sorted(error.split(":")[0] for error in outcome.errors) == sorted(table.file for table in TABLES)
+
+
+def _rejection(case: Case, tmp_path: Path, live_database: Path, capsys) -> str:
+    """Run one catalogue case; return its single error line, or raise AssertionError."""
+    ws = make_workspace(tmp_path, live_database)
+    expected = case.edit(ws)
+    outcome = ws.rejected(capsys)
+    line = only(outcome, expected)
+    assert case.message in line, line
+    for text in case.forbidden:
+        assert text not in outcome.err, f"{text!r} leaked"
+    return line
+
+
+def test_catalogue_every_bad_input_is_rejected_where_it_is(tmp_path: Path, built_database: Path, capsys):
+    """Every case is rejected with one located error; the outcome of each is printed
+    (``pytest -rA tests/test_bad_input.py`` shows the list under PASSES or FAILURES)."""
+    cases = catalogue()
+    report, failed = [], []
+    for number, case in enumerate(cases):
+        try:
+            outcome = "ok    " + _rejection(case, tmp_path / str(number), built_database, capsys)
+        except AssertionError as error:
+            outcome = "FAILED " + str(error).splitlines()[0]
+            failed.append(case)
+        report.append(f"[{case.kind}] {case.name}: {outcome}")
+    kinds = {case.kind for case in cases}
+    print(f"bad-input catalogue: {len(kinds)} classes, {len(cases)} cases, {len(failed)} failed")
+    print("\n".join(report))
+    assert not failed, "\n".join(report)
+
+
+def _readme_examples(bullet: str) -> tuple[list[str], list[str]]:
+    """The backticked examples of a data/README.md bullet: (accepted, rejected)."""
+    text = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    item = text.split(f"- **{bullet}**", 1)[1].split("\n- ", 1)[0]
+    accepted, rejected = item.split("Rejected:")
+    return re.findall(r"`([^`]+)`", accepted), re.findall(r"`([^`]+)`", rejected)
+
+
+def test_readme_date_formats_are_the_ones_the_code_accepts():
+    accepted, rejected = _readme_examples("Dates")
+    day = TypeAdapter(Day)
+    assert len(accepted) >= 5 and {day.validate_python(text) for text in accepted[:5]} == {date(2025, 3, 31)}
+    assert [day.validate_python(text) for text in accepted[5:]] == [date(1900, 1, 1), date(2100, 12, 31)]
+    for text in rejected:
+        with pytest.raises(ValidationError):
+            day.validate_python(text)
+
+
+def test_readme_number_formats_are_the_ones_the_code_accepts():
+    accepted, rejected = _readme_examples("Numbers")
+    number = TypeAdapter(SignedAmount)
+    assert [number.validate_python(text) for text in accepted] == [1880, 1880, 12_345_678, -1234, -1234]
+    for text in rejected:
+        with pytest.raises(ValidationError):
+            number.validate_python(text)

@@ -3,6 +3,7 @@
 import hashlib
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from bureau.build import build, is_stale
 from bureau.connection import open_read_only
 from bureau.queries import meta
 from bureau.schema import TABLES
+from tests.read_only_support import run_read_only
 
 
 @pytest.fixture
@@ -81,3 +83,40 @@ def test_staleness_follows_the_source_files(sources, tmp_path):
     newer = database.stat().st_mtime + 10
     os.utime(sources / "duties.csv", (newer, newer))
     assert is_stale(sources, database)
+
+
+@pytest.mark.parametrize("lock_left", [False, True], ids=["fresh folder", "lock file left writable"])
+def test_read_only_data_folder_fails_in_one_line(sources, tmp_path, lock_left):
+    folder = tmp_path / "data"
+    database = folder / "bureau.duckdb"
+    build(sources, database)
+    before = digest(database)
+    lock = folder / ".bureau.duckdb.lock"
+    if not lock_left:
+        lock.unlink()
+    (sources / "duties.csv").touch()  # newer sources: there is something to build
+    command = [sys.executable, "-m", "bureau", "build", "--sources", str(sources), "--database"]
+    command.append(str(database))
+    result = run_read_only(folder, command, {}, writable=(lock,) if lock_left else ())
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("빌드 실패: 데이터베이스를 쓸 수 없습니다 (data 폴더가 읽기 전용인가요?): ")
+    assert line.endswith(". 기존 데이터베이스는 그대로입니다.")
+    assert digest(database) == before
+    assert not list(folder.glob(".bureau.duckdb.*.tmp*"))
+
+
+def test_a_damaged_database_is_rebuilt_before_a_workbook_is_written(sources, tmp_path, capsys):
+    database = tmp_path / "bureau.duckdb"
+    build(sources, database)
+    os.truncate(database, database.stat().st_size // 3)  # newer than the sources, but damaged
+    output = tmp_path / "report.xlsx"
+    arguments = ["workbook", str(output), "--sources", str(sources), "--database", str(database)]
+    assert main(arguments) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.splitlines()[0].startswith(f"built {database} (266 rows in 38 tables")
+    assert output.stat().st_size > 0
+    with open_read_only(database) as con:
+        staff = con.execute("SELECT sum(headcount) FROM departments WHERE kind <> '유관기관'").fetchone()
+    assert staff == (365,)  # the report: 행정국 365명

@@ -1,11 +1,15 @@
 """Hardened defaults: panels fail alone, data text is never markup, the DuckDB connection
-is read-only without external access, and the effective Streamlit configuration."""
+is read-only without external access, the effective Streamlit configuration, and faults
+(an unreadable database, no data, a read-only data/ folder) that end in the last good
+data or one clear message."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import duckdb
@@ -19,6 +23,8 @@ from bureau import paths
 from bureau.build import build
 from bureau.format import markdown_text, plotly_text
 from bureau.queries import org
+from tests.bad_input_support import find_line, set_cell, sha256
+from tests.read_only_support import run_read_only
 from ui import data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,3 +237,92 @@ def test_charts_fit_well_within_the_message_limit(open_page, project_config):
     # A much larger figure than any page draws (20,000 points × 3 traces) still fits.
     big = go.Figure([go.Scatter(x=list(range(20_000)), y=[i * 1.5 for i in range(20_000)]) for _ in range(3)])
     assert len(json.dumps(big.to_plotly_json(), default=str).encode()) < limit / 10
+
+
+# -- faults: the last good database, or one clear message ---------------------------
+
+
+@pytest.fixture
+def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data/ folder as deployed: sources/ and a good bureau.duckdb built from them."""
+    folder = tmp_path / "data"
+    shutil.copytree(paths.sources_dir(), folder / "sources")
+    build(folder / "sources", folder / "bureau.duckdb")
+    monkeypatch.setenv("BUREAU_SOURCES", str(folder / "sources"))
+    monkeypatch.setenv("BUREAU_DATABASE", str(folder / "bureau.duckdb"))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return folder
+
+
+def _open_app() -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not app.exception, [exception.message for exception in app.exception]
+    return app
+
+
+def _headcount(app: AppTest) -> str:
+    return next(metric.value for metric in app.metric if metric.label == "인원")
+
+
+def _zero_length(database: Path) -> None:
+    database.write_bytes(b"")
+
+
+def _garbage(database: Path) -> None:
+    database.write_bytes(b"not a database\n" * 1000)
+
+
+def _truncated(database: Path) -> None:
+    os.truncate(database, database.stat().st_size // 3)
+
+
+@pytest.mark.parametrize("damage", [_zero_length, _garbage, _truncated])
+def test_an_unreadable_database_is_rebuilt_from_good_sources(data_folder: Path, damage):
+    damage(data_folder / "bureau.duckdb")  # now newer than every source: staleness alone would not rebuild it
+    app = _open_app()
+    assert _headcount(app) == "365명"  # the report: 행정국 365명
+    assert not app.error
+    with data.connection() as con:
+        assert con.execute("SELECT count(*) FROM build_info").fetchone() == (1,)
+
+
+def test_an_unreadable_database_and_bad_sources_give_one_clear_message(data_folder: Path):
+    departments = data_folder / "sources" / "departments.csv"
+    line = find_line(departments, dept="인사과")
+    set_cell(departments, line, "headcount", "서른아홉")
+    _zero_length(data_folder / "bureau.duckdb")
+    app = _open_app()
+    assert [error.value for error in app.error] == [data.UNAVAILABLE]
+    assert app.code[0].value.startswith(f"departments.csv:{line}:6: headcount: ")
+    assert not app.metric  # no page content under the message
+
+
+def test_no_sources_and_no_database_give_the_same_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("BUREAU_SOURCES", str(tmp_path / "data" / "sources"))
+    monkeypatch.setenv("BUREAU_DATABASE", str(tmp_path / "data" / "bureau.duckdb"))
+    st.cache_data.clear()
+    app = _open_app()
+    assert [error.value for error in app.error] == [data.UNAVAILABLE]
+    assert "departments.csv:0:0: 파일이 없습니다 (file is missing)" in app.code[0].value.splitlines()
+
+
+def test_read_only_data_folder_keeps_the_last_good_database_with_a_notice(data_folder: Path):
+    before = sha256(data_folder / "bureau.duckdb")
+    departments = data_folder / "sources" / "departments.csv"
+    # an edit newer than the database: the app tries to rebuild and cannot write
+    set_cell(departments, find_line(departments, dept="총무과"), "headcount", "200")
+    environment = {
+        "BUREAU_SOURCES": str(data_folder / "sources"),
+        "BUREAU_DATABASE": str(data_folder / "bureau.duckdb"),
+    }
+    command = [sys.executable, str(ROOT / "tests" / "read_only_support.py")]
+    result = run_read_only(data_folder, command, environment)
+    assert result.returncode == 0, result.stderr[-2000:]
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    assert shown["exceptions"] == []
+    assert "인원=365명" in shown["metrics"]  # the last good build, not the edited 377명
+    assert shown["expanders"][0] == "⚠️ 원본 데이터 오류 1건: 마지막 정상 데이터를 표시합니다"
+    assert shown["code"][0].startswith("데이터베이스를 쓸 수 없습니다 (data 폴더가 읽기 전용인가요?): ")
+    assert "Traceback" not in shown["code"][0]
+    assert sha256(data_folder / "bureau.duckdb") == before

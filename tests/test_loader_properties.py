@@ -8,15 +8,18 @@ import csv
 import io
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
 from bureau import paths
 from bureau.build import build
 from bureau.schema import TABLES, TABLES_BY_NAME
+from bureau.schema.base import Count, Day
 from bureau.sources import SourceError, SourceErrors, read_table
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -169,3 +172,56 @@ def test_mutated_sources_build_or_are_reported(good_sources: Path, table_name: s
             assert database.exists()
             assert sum(result.rows.values()) > 0
         assert not list(Path(folder).glob(".bureau.duckdb.*.tmp*"))
+
+
+# -- numbers and dates: one syntax each, whatever the column --------------------------
+
+COUNT = TypeAdapter(Count)
+DAY = TypeAdapter(Day)
+
+
+@SETTINGS
+@given(number=st.integers(min_value=0, max_value=10**15))
+def test_a_number_reads_back_with_or_without_grouping(number: int):
+    assert COUNT.validate_python(f"{number:,}") == number
+    assert COUNT.validate_python(str(number)) == number
+
+
+@SETTINGS
+@given(number=st.integers(min_value=1_000, max_value=10**15), data=st.data())
+def test_a_misplaced_thousands_separator_is_rejected(number: int, data: st.DataObject):
+    digits = str(number)
+    grouped = f"{number:,}"
+    # a comma anywhere else than between groups of three (never at either end)
+    position = data.draw(st.integers(1, len(digits) - 1).filter(lambda at: (len(digits) - at) % 3))
+    misplaced = digits[:position] + data.draw(st.sampled_from([",", "_"])) + digits[position:]
+    assert misplaced != grouped
+    with pytest.raises(ValidationError):
+        COUNT.validate_python(misplaced)
+
+
+@SETTINGS
+@given(day=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_every_spelling_of_a_date_reads_back(day: date):
+    for spelling in (
+        day.isoformat(),
+        f"{day.year}-{day.month}-{day.day}",
+        f"{day.year}. {day.month}. {day.day}.",
+        f"{day.year}.{day.month}.{day.day}",
+        f"{day.year}/{day.month}/{day.day}",
+    ):
+        assert DAY.validate_python(spelling) == day
+
+
+@SETTINGS
+@given(day=st.dates().filter(lambda day: not date(1900, 1, 1) <= day <= date(2100, 12, 31)))
+def test_a_date_outside_the_plausible_range_is_rejected(day: date):
+    with pytest.raises(ValidationError):
+        DAY.validate_python(day.isoformat())
+
+
+@SETTINGS
+@given(number=st.integers(min_value=-(10**12), max_value=10**12))
+def test_a_bare_number_is_never_read_as_a_date(number: int):
+    with pytest.raises(ValidationError):
+        DAY.validate_python(str(number))

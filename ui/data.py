@@ -17,8 +17,8 @@ import duckdb
 import streamlit as st
 
 from bureau import paths
-from bureau.build import build, is_stale
-from bureau.connection import LiveConnection
+from bureau.build import WRITE_FAILURES, build, is_stale, write_failure_message
+from bureau.connection import LiveConnection, verify
 from bureau.sources import SourceErrors
 
 _live = LiveConnection()
@@ -26,11 +26,13 @@ _build_ids: dict[tuple[str, int, int] | None, str] = {}
 
 
 def build_id() -> str:
-    """Identifies the database in service; part of every cache key. Read once per file:
-    every run() needs it, and it cannot change while the file stays the same."""
+    """Identifies the database in service; part of every cache key. Read once per file,
+    after checking the whole file reads back (``verify``): every run() needs it, and it
+    cannot change while the file stays the same."""
     with _live.use(paths.database_path()) as con:
         if _live.identity not in _build_ids:
             _build_ids.clear()
+            verify(con)
             _build_ids[_live.identity] = con.execute("SELECT build_id FROM build_info").fetchone()[0]
         return _build_ids[_live.identity]
 
@@ -47,34 +49,62 @@ def run(query: Callable[..., Any], **arguments: Any) -> Any:
     return _cached(name, build_id(), tuple(sorted(arguments.items())), query)
 
 
-def ensure_database() -> list[str]:
-    """Build the database when it is missing or older than data/sources.
+#: Shown instead of a page when no usable database exists and none can be built.
+UNAVAILABLE = (
+    "데이터를 불러올 수 없습니다: 사용할 수 있는 데이터베이스가 없고 data/sources로 새로 만들지 "
+    "못했습니다. 아래 오류를 고친 뒤 다시 여십시오."
+)
 
-    Returns the build errors to show when the sources are bad; the last good database
-    then stays in service. Stops the page when there is none at all.
+
+def ensure_database() -> list[str]:
+    """Build the database when it is missing, unreadable (corrupt, truncated, empty) or
+    older than data/sources.
+
+    Returns the problems to show when the build failed (bad sources, a read-only data/
+    folder); the last good database then stays in service. Stops the page with
+    ``UNAVAILABLE`` when there is no usable database at all.
     """
     sources, database = paths.sources_dir(), paths.database_path()
-    if not is_stale(sources, database):
+    if not is_stale(sources, database) and _usable():
         return []
-    errors = _try_build(str(sources), str(database), _sources_signature(sources))
-    if errors and not database.exists():
-        st.error("데이터를 불러올 수 없습니다. data/sources 파일을 고쳐 주세요.")
+    errors = _try_build(str(sources), str(database), (_signature(sources), _signature(database)))
+    if not _usable():
+        st.error(UNAVAILABLE)
         st.code("\n".join(errors), language=None)
         st.stop()
     return errors
 
 
-def _sources_signature(sources: Path) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted((entry.name, entry.stat().st_mtime_ns) for entry in os.scandir(sources)))
+def _usable() -> bool:
+    """Whether the database in service opens and names its build (``build_id`` caches that
+    per file, so a healthy database costs one ``stat`` per run)."""
+    try:
+        build_id()
+    except (OSError, duckdb.Error):
+        return False
+    return True
+
+
+def _signature(path: Path) -> tuple[tuple[str, int, int], ...]:
+    """What changes when a file in ``path`` (or the file ``path``) changes; empty when missing."""
+    try:
+        entries = list(os.scandir(path)) if path.is_dir() else [path]
+        stats = ((entry.name, entry.stat()) for entry in entries)
+        return tuple(sorted((name, stat.st_size, stat.st_mtime_ns) for name, stat in stats))
+    except OSError:
+        return ()
 
 
 @st.cache_data(show_spinner="데이터베이스를 새로 만드는 중…", max_entries=4)
 def _try_build(sources: str, database: str, signature: tuple) -> list[str]:
-    """One attempt per state of the sources (``signature`` is only part of the cache key)."""
+    """One attempt per state of the sources and the database (``signature`` is only part of
+    the cache key)."""
     try:
         build(Path(sources), Path(database))
     except SourceErrors as failure:
         return [str(error) for error in failure.errors]
+    except WRITE_FAILURES as failure:
+        return [write_failure_message(failure)]
     return []
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from bureau.schema.base import (
     Count,
+    Day,
+    Integer,
     Name,
     Reference,
     Share,
@@ -20,7 +21,7 @@ from bureau.schema.base import (
 )
 
 GradeGroup = Literal["4급 이상", "5급 이하"]
-Stage = Annotated[int, Field(ge=1, le=9)]
+Stage = Annotated[Integer, Field(ge=1, le=9)]
 
 
 class AiTrainingGoal(SourceModel):
@@ -30,9 +31,9 @@ class AiTrainingGoal(SourceModel):
     dept: Name
     course: Name
     plan: Name
-    period_start: date
+    period_start: Day
     goal_share: Share
-    times_per_year: Annotated[int, Field(ge=1, le=12)]
+    times_per_year: Annotated[Integer, Field(ge=1, le=12)]
     printed_trained: Count
     printed_share_of_staff: Share
 
@@ -84,8 +85,8 @@ class AiProgramme(SourceModel):
     name: Name
     audience: Name
     courses: Count | None = None
-    duration_months: Annotated[int, Field(ge=1, le=60)] | None = None
-    cohorts_per_year: Annotated[int, Field(ge=1, le=12)] | None = None
+    duration_months: Annotated[Integer, Field(ge=1, le=60)] | None = None
+    cohorts_per_year: Annotated[Integer, Field(ge=1, le=12)] | None = None
     per_cohort: Count | None = None
     sort_order: Count
 

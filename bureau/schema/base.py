@@ -10,8 +10,15 @@ from typing import Annotated, ClassVar, Self
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_DOTTED_DATE = re.compile(r"^(\d{4})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{1,2})\.?$")
+#: Digits, optionally grouped by three with commas (``1,880``, ``12,345,678``), and a fraction.
+_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+#: What a number typed with a slip looks like (``1,88``, ``1_88``, ``23,1``): digits and
+#: separators only. Anything else (``많음``, ``nan``) is left to pydantic's own message.
+_MISTYPED_NUMBER = re.compile(r"^[+-]?[\d,._\s]*\d[\d,._\s]*$")
+#: The one date syntax of every date column: year, month, day separated by ``-``, ``.`` or
+#: ``/`` (the same one throughout), with optional spaces and a final dot: ``2025-03-31``,
+#: ``2025. 3. 31.``, ``2025.3.31``, ``2025/3/31``.
+_DATE = re.compile(r"^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})\.?$")
 #: Control characters never belong in a cell (a stray NUL, a form feed pasted from a PDF).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -23,15 +30,24 @@ LATEST_DATE = date(2100, 12, 31)
 
 
 def korean_number(value: object) -> object:
-    """Accept numbers as staff type them in Excel: ``1,234``, ``△1,234``, ``-1,234``."""
+    """Accept numbers as staff type them in Excel: ``1,234``, ``△1,234``, ``-1,234``.
+
+    Thousands separators must group by three: ``1,88`` or ``23,1`` is a typing slip, not
+    188 or 231, and ``1_88`` (Python's separator) is no spelling staff use.
+    """
     if not isinstance(value, str):
         return value
-    text = value.strip().replace(",", "")
+    text = value.strip()
     if text.startswith("△"):
         text = "-" + text[1:]
-    if not _NUMBER.match(text):
-        return value  # let pydantic report it with its own message
-    return text
+    if _NUMBER.match(text):
+        return text.replace(",", "")
+    if _MISTYPED_NUMBER.match(text):
+        raise PydanticCustomError(
+            "number_format",
+            "숫자 형식 오류: digits are grouped by three with commas (1,880 or 1880)",
+        )
+    return value  # not a number at all: let pydantic report it with its own message
 
 
 def boolean(value: object) -> object:
@@ -45,14 +61,24 @@ def boolean(value: object) -> object:
     return value
 
 
-def slashed_date(value: object) -> object:
-    """Accept the date spellings Excel and the report use: ``2025. 3. 31.``, ``2025/3/31``."""
-    if isinstance(value, str):
-        match = _DOTTED_DATE.match(value.strip())
-        if match:
-            year, month, day = match.groups()
-            return f"{year}-{int(month):02d}-{int(day):02d}"
-    return value
+def calendar_date(value: object) -> object:
+    """Accept the date spellings Excel and the report use and nothing else.
+
+    ``2025-03-31``, ``2025. 3. 31.``, ``2025.3.31`` and ``2025/3/31`` become ISO text for
+    pydantic to check (``2025-02-30`` is then rejected as a day that does not exist).
+    Other text is rejected here: pydantic alone would read ``86400`` or ``0`` as a Unix
+    timestamp (1970-01-02, 1970-01-01).
+    """
+    if isinstance(value, date):
+        return value
+    match = _DATE.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        raise PydanticCustomError(
+            "date_format",
+            "날짜 형식 오류: Input should be a valid date such as 2025-03-31 or 2025. 3. 31.",
+        )
+    year, _separator, month, day = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def _plausible_date(value: date) -> date:
@@ -98,15 +124,22 @@ Flag = Annotated[bool, BeforeValidator(boolean)]
 Text = Annotated[str, Field(min_length=1, max_length=500), _no_control_characters("\n\r\t")]
 #: A name or label on one line.
 Name = Annotated[str, Field(min_length=1, max_length=80), _no_control_characters("")]
-#: A calendar date (ISO ``2025-03-31``, or ``2025. 3. 31.`` / ``2025/3/31``) between 1900 and 2100.
-Day = Annotated[date, BeforeValidator(slashed_date), AfterValidator(_plausible_date)]
+#: Every date column: ``2025-03-31``, ``2025. 3. 31.``, ``2025.3.31`` or ``2025/3/31``,
+#: between 1900 and 2100.
+Day = Annotated[date, BeforeValidator(calendar_date), AfterValidator(_plausible_date)]
+#: A whole number with a column-specific range, e.g. ``Annotated[Integer, Field(ge=1, le=12)]``.
+Integer = Annotated[int, BeforeValidator(korean_number)]
+#: A real number with a column-specific range (never NaN or infinite).
+Real = Annotated[float, BeforeValidator(korean_number), Field(allow_inf_nan=False)]
 
 
 class SourceModel(BaseModel):
     """One row of a source CSV. Every fact carries the report's as-of date (the period).
 
-    ``date_ranges`` lists ``(start, end)`` column pairs; a row whose end is before its
-    start is rejected at the end column (either may be empty). Example::
+    ``min_rows`` is the fewest data rows the file may hold (over all reports); a table
+    that may be empty declares ``min_rows = 0``. ``date_ranges`` lists ``(start, end)``
+    column pairs; a row whose end is before its start is rejected at the end column
+    (either may be empty). Example::
 
         class Event(SourceModel):
             date_ranges = (("start", "end"),)
@@ -116,6 +149,7 @@ class SourceModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
+    min_rows: ClassVar[int] = 1
     date_ranges: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     as_of: Day

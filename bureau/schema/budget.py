@@ -9,6 +9,7 @@ from pydantic import Field
 from bureau.schema.base import (
     Amount,
     Count,
+    Integer,
     Name,
     Percent,
     Rate,
@@ -29,7 +30,7 @@ class BudgetLine(SourceModel):
     ``budget`` this year's (B), ``actual`` 징수액 (세입) or 집행액 (세출) to date (D).
     ``printed_*`` are the report's own derived figures, kept so the build can reconcile."""
 
-    fiscal_year: Annotated[int, Field(ge=2000, le=2100)]
+    fiscal_year: Annotated[Integer, Field(ge=2000, le=2100)]
     side: Side
     item_id: ItemId
     parent_id: ItemId | None = None

@@ -10,8 +10,10 @@ from bureau.schema.base import (
     Amount,
     Count,
     Flag,
+    Integer,
     Name,
     Percent,
+    Real,
     Reference,
     Share,
     SignedAmount,
@@ -23,9 +25,9 @@ from bureau.schema.base import (
 )
 
 LoanGroup = Literal["일반", "신혼부부", "다자녀", "신규직원", "1인가구"]
-Year = Annotated[int, Field(ge=2000, le=2100)]
+Year = Annotated[Integer, Field(ge=2000, le=2100)]
 Half = Literal["상반기", "하반기"]
-Month = Annotated[int, Field(ge=1, le=12)]
+Month = Annotated[Integer, Field(ge=1, le=12)]
 
 
 class HousingLoanRule(SourceModel):
@@ -35,8 +37,8 @@ class HousingLoanRule(SourceModel):
     dept: Name
     loan_group: LoanGroup
     from_year: Year
-    max_deposit_share: Annotated[float, Field(gt=0, le=100)]
-    cap: Annotated[int, Field(gt=0)]
+    max_deposit_share: Annotated[Real, Field(gt=0, le=100)]
+    cap: Annotated[Integer, Field(gt=0)]
     sort_order: Count
 
 
@@ -45,9 +47,9 @@ class HousingLoanTerms(SourceModel):
 
     dept: Name
     from_year: Year
-    period_years: Annotated[int, Field(ge=1, le=30)]
-    max_period_years: Annotated[int, Field(ge=1, le=30)]
-    annual_rate: Annotated[float, Field(ge=0, le=20)]
+    period_years: Annotated[Integer, Field(ge=1, le=30)]
+    max_period_years: Annotated[Integer, Field(ge=1, le=30)]
+    annual_rate: Annotated[Real, Field(ge=0, le=20)]
     guarantee_insurance: Text
 
 
@@ -82,7 +84,7 @@ class HousingCapRecipient(SourceModel):
     fiscal_year: Year
     half: Half
     loan_group: LoanGroup
-    cap: Annotated[int, Field(gt=0)]
+    cap: Annotated[Integer, Field(gt=0)]
     people: Count
 
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from bureau.schema.base import (
     Amount,
     Count,
+    Day,
     Name,
     Percent,
+    Real,
     Reference,
     SourceModel,
     Table,
@@ -31,6 +32,7 @@ class IssuePoint(SourceModel):
     ``period_text`` is the period as printed (``’25. 4월~``); ``start``/``end`` the same
     period as dates (``end`` empty when open-ended)."""
 
+    date_ranges = (("start", "end"),)
     issue_no: Count
     dept: Name | None = None
     kind: Literal["추진방향", "추진내용", "향후계획"]
@@ -39,14 +41,8 @@ class IssuePoint(SourceModel):
     text: Text
     detail: Text | None = None
     period_text: ShortText | None = None
-    start: date | None = None
-    end: date | None = None
-
-    @model_validator(mode="after")
-    def _ordered(self) -> IssuePoint:
-        if self.start and self.end and self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
-        return self
+    start: Day | None = None
+    end: Day | None = None
 
 
 class PrintedFigure(SourceModel):
@@ -57,7 +53,7 @@ class PrintedFigure(SourceModel):
     topic: Topic
     figure_id: FigureId
     label: Name
-    value: Annotated[float, Field(ge=0)]
+    value: Annotated[Real, Field(ge=0)]
     unit: ShortText
     printed_text: ShortText
 
@@ -70,7 +66,7 @@ class ProgramExecution(SourceModel):
     ``expected`` the ’25년말 집행예상 예상액."""
 
     topic: Topic
-    measured_on: date
+    measured_on: Day
     dept: Name
     program: Name
     budget: Amount

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from bureau.schedule import WEEKDAY_TEXT_PATTERN
 from bureau.schema.base import (
     Count,
+    Day,
+    Integer,
     Name,
     Number,
     Percent,
@@ -35,7 +36,7 @@ class MarketKpi(SourceModel):
     indicator_id: Slug
     label: Name
     unit: ShortText
-    year: Annotated[int, Field(ge=2000, le=2100)]
+    year: Annotated[Integer, Field(ge=2000, le=2100)]
     status: Literal["실적", "계획"]
     value: Count
     printed_change: SignedAmount | None = None
@@ -60,24 +61,19 @@ class MarketSession(SourceModel):
     market columns). ``printed_dates``/``printed_weekdays`` as printed; ``printed_months``
     the duration the text gives (스케이트장 2개월, 국제정원박람회 5개월)."""
 
+    date_ranges = (("start", "end"),)
     dept: Name
     market_seq: Count
     market_id: Slug
     market: Name
     operation_type: OperationType
-    start: date
-    end: date
+    start: Day
+    end: Day
     printed_dates: ShortText
     printed_weekdays: Annotated[str, Field(pattern=WEEKDAY_TEXT_PATTERN)] | None = None
     printed_months: Count | None = None
     place_seq: Count
     place_id: Slug
-
-    @model_validator(mode="after")
-    def _ordered(self) -> MarketSession:
-        if self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
-        return self
 
 
 class HopeRegion(SourceModel):

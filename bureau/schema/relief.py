@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from bureau.schedule import WEEKDAY_TEXT_PATTERN
 from bureau.schema.base import (
     Amount,
     Count,
+    Day,
     Name,
     Reference,
     SourceModel,
@@ -22,11 +22,6 @@ from bureau.schema.base import (
 
 FundId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_.]*$", max_length=60)]
 ShortText = Annotated[str, Field(min_length=1, max_length=40)]
-
-
-def _ordered(start: date | None, end: date | None) -> None:
-    if start and end and end < start:
-        raise ValueError(f"end {end} is before start {start}")
 
 
 class ReliefSupply(SourceModel):
@@ -51,7 +46,7 @@ class ReliefFund(SourceModel):
     stage: Name
     region: Name | None = None
     purpose: Text
-    granted_on: date | None = None
+    granted_on: Day | None = None
     amount: Amount
 
 
@@ -60,7 +55,7 @@ class ReliefAppropriation(SourceModel):
 
     dept: Name
     seq: Count
-    event_on: date
+    event_on: Day
     event: Literal["전액 소진", "긴급편성"]
     program: Name
     amount: Amount
@@ -70,6 +65,7 @@ class ReliefVolunteers(SourceModel):
     """One volunteer group sent to the field: people, and for foreign residents the
     countries and the applicants (모집 하루만에 160명 신청)."""
 
+    date_ranges = (("start", "end"),)
     dept: Name
     seq: Count
     activity: Literal["노력봉사", "의료봉사"]
@@ -77,50 +73,37 @@ class ReliefVolunteers(SourceModel):
     people: Count
     countries: Count | None = None
     applicants: Count | None = None
-    start: date
-    end: date
+    start: Day
+    end: Day
     work: Text
-
-    @model_validator(mode="after")
-    def _check(self) -> ReliefVolunteers:
-        _ordered(self.start, self.end)
-        return self
 
 
 class ReliefDonation(SourceModel):
     """The staff donation (성금모금), amount in 천원; ``delivered`` as printed (``4월 중``)."""
 
+    date_ranges = (("start", "end"),)
     dept: Name
-    start: date
-    end: date
+    start: Day
+    end: Day
     amount: Amount
     donors: Text
     recipient: Name
     delivered: ShortText
-
-    @model_validator(mode="after")
-    def _check(self) -> ReliefDonation:
-        _ordered(self.start, self.end)
-        return self
 
 
 class ReliefEvent(SourceModel):
     """A dated step of the response; ``printed_date`` as printed (``3.22.(토)~``) and
     ``printed_weekdays`` the weekday printed with it, checked against the calendar."""
 
+    date_ranges = (("start", "end"),)
     dept: Name
     seq: Count
-    start: date
-    end: date | None = None
+    start: Day
+    end: Day | None = None
     category: Name
     event: Text
     printed_date: ShortText
     printed_weekdays: Annotated[str, Field(pattern=WEEKDAY_TEXT_PATTERN)] | None = None
-
-    @model_validator(mode="after")
-    def _check(self) -> ReliefEvent:
-        _ordered(self.start, self.end)
-        return self
 
 
 class ReliefTfMember(SourceModel):
