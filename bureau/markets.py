@@ -7,16 +7,17 @@ from datetime import date
 
 import pandas as pd
 
-from bureau.format import korean_date, markdown_text, number, rate
+from bureau.format import korean_date, markdown_text, number, particle, rate
 from bureau.kpi import Kpi
 from bureau.metrics import change, change_rate
 from bureau.schedule import (
+    day_label,
     month_bounds,
     months_between,
+    opening_span,
     parse_weekdays,
     runs_between,
     weekday_label,
-    weekday_mismatches,
 )
 
 OPERATION_TYPES = ("직접수행", "지자체 공모", "실국 부속행사")
@@ -190,11 +191,39 @@ def month_period(month: tuple[int, int]) -> tuple[date, date]:
     return month_bounds(*month)
 
 
+def weekday_reading(dates: str, weekdays: str, span: tuple[date, date] | None) -> str:
+    """What a printed weekday range means: ``(금~일)은 5.22.~10.20. 중 여는 요일: 첫 운영일
+    5.23.(금), 마지막 운영일 10.19.(일)``."""
+    period = dates.split("(")[0]
+    if span is None:
+        return f"{period} 중 {weekdays}에 해당하는 날이 없음"
+    first, last = span
+    return (
+        f"({weekdays}){particle(weekdays, '은', '는')[len(weekdays) :]} {period} 중 장터가 여는 요일: "
+        f"첫 운영일 {day_label(first)}, 마지막 운영일 {day_label(last)}"
+    )
+
+
 def _weekday_check(start: date, end: date, weekdays: str | None) -> str:
     if not isinstance(weekdays, str):
         return "-"
-    wrong = weekday_mismatches(start, end, weekdays)
-    return "✔" if not wrong else "⚠ " + "; ".join(str(item) for item in wrong)
+    span = opening_span(start, end, weekdays)
+    if span is None:
+        return f"⚠ 기간 중 {weekdays} 없음"
+    return "✔" if span == (start, end) else f"첫 운영일 {day_label(span[0])}, 마지막 {day_label(span[1])}"
+
+
+def weekday_notes(markets_frame: pd.DataFrame) -> list[str]:
+    """A note for each market whose printed weekdays do not fall on its period's ends."""
+    notes = []
+    for row in markets_frame.itertuples():
+        if not isinstance(row.printed_weekdays, str):
+            continue
+        span = opening_span(row.start, row.end, row.printed_weekdays)
+        if span != (row.start, row.end):
+            reading = weekday_reading(row.printed_dates, row.printed_weekdays, span)
+            notes.append(f"{row.market} {row.printed_dates}: {reading}")
+    return notes
 
 
 def schedule_table(markets_frame: pd.DataFrame) -> pd.DataFrame:
