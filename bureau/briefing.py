@@ -7,7 +7,7 @@ from datetime import date
 
 import duckdb
 
-from bureau import ai_training, budget, housing, markets, relief
+from bureau import ai_training, budget, differences, housing, markets, relief
 from bureau.format import korean_date, number, rate
 from bureau.highlights import Highlight
 from bureau.metrics import percent
@@ -82,7 +82,7 @@ def markets_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> lis
     if not changes:
         return []
     parts = [
-        f"{item.label} {number(item.a)}→{number(item.b)}{item.unit}(+{rate(item.rate)}%)" for item in changes
+        f"{item.label} {number(item.a)}→{number(item.b)}{item.unit}(+{item.rate_text}%)" for item in changes
     ]
     biggest = max(changes, key=lambda item: item.rate or 0)
     text = f"직거래장터 {biggest.year_b}년 계획: " + ", ".join(parts)
@@ -93,7 +93,7 @@ def markets_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> lis
             "info",
             "직거래장터",
             text,
-            f"+{rate(biggest.rate)}%",
+            f"+{biggest.rate_text}%",
             biggest.rate,
             "markets",
         )
@@ -154,18 +154,24 @@ def housing_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> lis
     ]
 
 
-def report_errors_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+def report_check_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+    """How the report's printed derived figures compare with ours, counted by kind."""
     found = meta.reconciliations(con, as_of)
-    wrong = found[~found["matches"]]
-    if wrong.empty:
+    if found.empty:
         return []
-    text = (
-        f"보고서 검증: 보고서가 계산해 적은 수치 {number(len(found))}개를 다시 계산, "
-        f"{number(len(wrong))}개가 다름(화면에는 재계산 값)"
-    )
+    by_kind = differences.counts(found)
+    figure = " · ".join(f"{kind} {count}" for kind, count in by_kind.items())
+    differing = sum(by_kind.values())
     return [
         Highlight(
-            "overview", "discrepancy", "warning", "보고서 검증", text, f"{len(wrong)}건", len(wrong), ""
+            "overview",
+            "report_check",
+            "info",
+            "보고서 검증",
+            f"보고서 검증: {differences.summary(found)}",
+            figure,
+            differing,
+            "",
         )
     ]
 
@@ -182,4 +188,4 @@ def briefing(
     issue_pages = set(org.current_issues(con, as_of, dept)["page"])
     for topic in ISSUE_TOPICS:
         items += [item for item in topic(con, as_of, unit) if item.page in issue_pages]
-    return items + report_errors_item(con, as_of, unit)
+    return items + report_check_item(con, as_of, unit)

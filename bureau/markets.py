@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from bureau.differences import Kind, rate_kind, shown_rate
 from bureau.format import korean_date, markdown_text, number, particle, rate
 from bureau.kpi import Kpi
 from bureau.metrics import change, change_rate
@@ -40,11 +41,19 @@ class KpiChange:
     printed_rate: float | None
 
     @property
-    def printed_rate_differs(self) -> bool:
-        """The report prints whole percentages; True when ours, rounded, is not that."""
-        if self.printed_rate is None or self.rate is None:
-            return False
-        return number(self.rate) != number(self.printed_rate)
+    def rate_kind(self) -> Kind:
+        """How the printed whole percentage relates to ours (172% where ours is 172.7%: cut)."""
+        if self.printed_rate is None:
+            return Kind.MATCH
+        return rate_kind(self.printed_rate, self.rate, 0)
+
+    @property
+    def rate_text(self) -> str:
+        """The rate a page shows: the printed whole percentage where the report cut the
+        decimals (``172``), ours to one decimal otherwise (``100.0``)."""
+        if self.rate_kind is Kind.ROUNDING:
+            return number(self.printed_rate)
+        return rate(shown_rate(self.printed_rate, self.rate, 0))
 
 
 def kpi_changes(kpis: pd.DataFrame) -> list[KpiChange]:
@@ -73,7 +82,8 @@ def kpi_changes(kpis: pd.DataFrame) -> list[KpiChange]:
 
 
 def kpi_headlines(changes: list[KpiChange]) -> list[Kpi]:
-    """``개최장소 12개소`` with delta ``+6개소 (100.0%)``; the help keeps the printed figure."""
+    """``개최장소 12개소`` with delta ``+6개소 (100.0%)``, or the printed ``+190회 (172%)`` where
+    the report cut the decimals (ours in the help)."""
     found = []
     for item in changes:
         printed = ""
@@ -82,13 +92,15 @@ def kpi_headlines(changes: list[KpiChange]) -> list[Kpi]:
                 f"보고서 표기: 증 {number(item.printed_change)}{item.printed_change_unit or item.unit}"
                 f"({number(item.printed_rate)}%)"
             )
-        if item.printed_rate_differs:
-            printed += f" — 재계산 {rate(item.rate)}%, 보고서는 소수점 이하를 버림"
+        if item.rate_kind is Kind.ROUNDING:
+            printed += f" — 계산 {rate(item.rate)}%, 보고서는 소수점 이하를 버림"
+        elif item.rate_kind is Kind.ARITHMETIC:
+            printed += f" — 재계산 {rate(item.rate)}%"
         found.append(
             Kpi(
                 f"{markdown_text(item.label)}({item.year_b}년 계획)",
                 f"{number(item.b)}{item.unit}",
-                f"+{number(item.change)}{item.unit} ({rate(item.rate)}%)",
+                f"+{number(item.change)}{item.unit} ({item.rate_text}%)",
                 markdown_text(
                     f"{item.year_a}년 {number(item.a)}{item.unit} → "
                     f"{item.year_b}년 {number(item.b)}{item.unit}. {printed}"

@@ -14,6 +14,7 @@ from bureau.queries import markets as queries
 from bureau.sources import SourceErrors
 from bureau.units import Unit
 from tests.helpers_topic import copy_sources, edit_source
+from tests.reading import shown
 
 AS_OF = date(2025, 3, 31)
 
@@ -35,9 +36,12 @@ def test_kpi_increases(con):
     assert changes["개최장소"].rate == pytest.approx(100.0)
     assert changes["운영횟수"].rate == pytest.approx(172.727, abs=0.001)
     assert changes["참여농가수"].rate == pytest.approx(51.729, abs=0.001)
-    assert not changes["개최장소"].printed_rate_differs
-    assert changes["운영횟수"].printed_rate_differs
-    assert changes["참여농가수"].printed_rate_differs
+    # the report cuts these decimals: 172.7% printed 172%, 51.7% printed 51%
+    assert [changes[label].rate_kind for label in ("개최장소", "운영횟수", "참여농가수")] == [
+        "일치",
+        "끝수 버림",
+        "끝수 버림",
+    ]
 
 
 def test_kpi_table_and_headlines(con):
@@ -55,9 +59,10 @@ def test_kpi_table_and_headlines(con):
     headlines = markets.kpi_headlines(changes)
     assert [(h.value, h.delta) for h in headlines] == [
         ("12개소", "+6개소 (100.0%)"),
-        ("300회", "+190회 (172.7%)"),
-        ("4,300개", "+1,466개 (51.7%)"),
+        ("300회", "+190회 (172%)"),  # as printed, ours in the help
+        ("4,300개", "+1,466개 (51%)"),
     ]
+    assert "계산 172.7%, 보고서는 소수점 이하를 버림" in shown(headlines[1].help)
     assert "보고서는 소수점 이하를 버림" in headlines[1].help
     assert "버림" not in headlines[0].help
 

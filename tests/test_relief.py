@@ -65,7 +65,7 @@ def test_execution_table_reads_the_expected_amount_as_still_to_spend(con):
         "’25년말 예상 집행률": "100.0",
         "기준일": "2025. 4. 11.",
     }
-    assert expected_note(rows) == (
+    assert shown(expected_note(rows)) == (
         "※ 이 표의 ’25년말 예상액은 연말까지 더 집행할 금액입니다: "
         "예상 집행률 = (집행액 + 예상액) ÷ 예산현액 × 100"
     )

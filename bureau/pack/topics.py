@@ -171,7 +171,7 @@ def markets_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
             "직거래장터 확대 운영",
             [
                 f"{item.label}: {item.year_a}년 {number(item.a)}{item.unit} → {item.year_b}년 "
-                f"{number(item.b)}{item.unit} (+{number(item.change)}, {rate(item.rate)}%)"
+                f"{number(item.b)}{item.unit} (+{number(item.change)}, {item.rate_text}%)"
                 for item in changes
             ],
             ChartSpec(
