@@ -8,7 +8,7 @@ from datetime import date
 import duckdb
 
 from bureau import ai_training, budget, differences, housing, markets, relief
-from bureau.format import korean_date, number, rate
+from bureau.format import number, rate
 from bureau.highlights import Highlight
 from bureau.metrics import percent
 from bureau.queries import ai_training as ai_queries
@@ -105,16 +105,10 @@ def ai_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Hig
     if goal.empty or progress.empty:
         return []
     summary = ai_training.summarise(goal, progress, as_of)
-    projection = summary.projection
-    when = (
-        f"지금 속도면 {korean_date(projection.completion)} 전원 이수 예상"
-        if projection.completion
-        else "이수 속도를 알 수 없음"
-    )
-    on_track = projection.on_track
+    on_track = summary.projection.on_track
     text = (
-        f"AI 교육: {number(summary.trained)}명 이수(전 직원의 {rate(summary.printed_share)}%), "
-        f"{when}{'' if on_track else ' — 연내 목표에 못 미치는 속도'}"
+        f"AI 교육: {number(summary.printed_trained)}명 이수(전 직원의 {rate(summary.printed_share)}%). "
+        f"{ai_training.estimate_line(summary)}{'' if on_track else ' — 연내 목표에 못 미치는 속도'}"
     )
     return [
         Highlight(

@@ -30,7 +30,8 @@ def test_briefing_covers_every_topic_with_the_reports_figures(con):
     assert "83.3%" in texts[3]
     # as printed (증 190회(172%), 증 1,466농가(51%)): the report cuts the decimals
     assert "운영횟수 110→300회(+172%)" in texts[4] and "참여농가수 2,834→4,300개(+51%)" in texts[4]
-    assert texts[5].startswith("AI 교육: 1,995명 이수(전 직원의 18.9%)")
+    assert texts[5].startswith("AI 교육: 1,995명 이수(전 직원의 18.9%). 대시보드 추정: 1.1.~3.31. 이수 속도")
+    assert "역산한 약 10,556명) 이수는 2026. 4. 22.경" in texts[5]
     assert texts[6] == "직원 전세자금: 상반기 178명(180억 원) 신청 중 105명(110억 원) 선정, 선정률 59.0%"
     assert texts[7] == (
         "보고서 검증: 보고서가 계산해 적은 수치 169개를 다시 계산: 계산 차이 1개(화면에는 재계산 값), "

@@ -194,15 +194,12 @@ def ai_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
     if goal.empty or progress.empty:
         return []
     summary = ai_training.summarise(goal, progress, as_of)
-    projection = summary.projection
     bullets = [
-        f"{summary.course} {number(summary.trained)}명 이수 (전 직원의 {rate(summary.printed_share)}%)",
-        f"목표: 전 직원 연 {summary.times_per_year}회 이수 — 남은 인원 약 {number(summary.gap)}명",
-        f"지금까지 하루 평균 {number(projection.per_day, 1)}명: "
-        f"연말까지 약 {number(projection.year_end_trained)}명({rate(projection.year_end_share)}%)",
+        f"{summary.course} {number(summary.printed_trained)}명 이수 "
+        f"(전 직원의 {rate(summary.printed_share)}%)",
+        f"목표: 전 직원 연 {summary.times_per_year}회 이수",
+        ai_training.estimate_line(summary),
     ]
-    if projection.completion:
-        bullets.append(f"이 속도면 전원 이수 {korean_date(projection.completion)} 예상 (선형 가정)")
     return [
         SlideSpec(
             "AI 역량 강화 교육",
