@@ -6,7 +6,7 @@ from datetime import date
 
 import duckdb
 
-from bureau import ai_training, budget, housing, markets, relief
+from bureau import ai_training, budget, housing, loan_calculator, markets, relief
 from bureau.briefing import briefing
 from bureau.district import Indicators
 from bureau.format import korean_date, number, rate, unit_caption
@@ -222,7 +222,7 @@ def housing_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
     result = housing.round_result(applications)
     groups = selection[~selection["printed_total"]]
     years = sorted(groups["fiscal_year"].unique())
-    terms = housing.terms_for_year(housing_queries.loan_terms(con, as_of), as_of.year)
+    terms = loan_calculator.terms_for_year(housing_queries.loan_terms(con, as_of), as_of.year)
     bullets = [
         *housing.programme_lines(housing_queries.loan_rules(con, as_of), terms, as_of.year),
         f"상반기 {number(result.applied)}명({number(result.applied_amount)}억 원) 신청, "
