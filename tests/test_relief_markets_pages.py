@@ -363,3 +363,15 @@ def test_markets_map_uses_configured_tiles_when_reachable(open_page, monkeypatch
     assert spec["layout"]["map"]["layers"][0]["source"] == [url]
     assert spec["layout"]["map"]["style"] == "white-bg"  # no style fetched from outside
     assert not any("연결할 수 없어" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize("slug", ["overview", "budget", "relief", "markets", "ai_training", "housing"])
+def test_no_page_calls_the_forecast_or_the_expo_days_a_report_error(open_page, slug):
+    """Both are read as the report means them: 예상액 is what remains to spend (100.0), and
+    (금~일) are the market's days inside 5.22.~10.20."""
+    app = open_page(slug)
+    text = page_text(app) + "\n".join(expander.label for expander in app.expander)
+    for misreading in ("재계산 16.7", "16.7%", "5.22.은 목요일", "10.20.은 월요일", "5.22.(목)~10.20.(월)"):
+        assert misreading not in text, (slug, misreading)
+    for warning in app.warning:
+        assert "예상 집행률" not in warning.value and "정원박람회" not in warning.value
