@@ -153,9 +153,7 @@ def report_check_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -
     found = meta.reconciliations(con, as_of)
     if found.empty:
         return []
-    by_kind = differences.counts(found)
-    figure = " · ".join(f"{kind} {count}" for kind, count in by_kind.items())
-    differing = sum(by_kind.values())
+    differing = sum(differences.counts(found).values())
     return [
         Highlight(
             "overview",
@@ -163,7 +161,7 @@ def report_check_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -
             "info",
             "보고서 검증",
             f"보고서 검증: {differences.summary(found)}",
-            figure,
+            differences.counts_text(found),
             differing,
             "",
         )

@@ -82,6 +82,17 @@ def counts(found: pd.DataFrame) -> dict[Kind, int]:
     return {kind: int((found["kind"] == kind).sum()) for kind in DIFFERING}
 
 
+def counts_text(found: pd.DataFrame) -> str:
+    """``계산 차이 1 · 끝수 버림 3``."""
+    return " · ".join(f"{kind} {count}" for kind, count in counts(found).items())
+
+
+def table_label(found: pd.DataFrame) -> str:
+    """The heading of the table of differences:
+    ``보고서 표기와 재계산이 다른 수치 4개 (계산 차이 1 · 끝수 버림 3)``."""
+    return f"보고서 표기와 재계산이 다른 수치 {number(sum(counts(found).values()))}개 ({counts_text(found)})"
+
+
 def summary(found: pd.DataFrame) -> str:
     """``보고서가 계산해 적은 수치 169개를 다시 계산: 계산 차이 1개(화면에는 재계산 값),
     끝수 버림 3개(…), 나머지 일치``."""

@@ -42,7 +42,7 @@ with panel("핵심 요약"):
 with panel("보고서 검증"):
     checked = run(meta.reconciliations, as_of=filters.as_of)
     differing = differences.table(checked)
-    with st.expander(markdown_text(differences.summary(checked)), icon=":material/fact_check:"):
+    with st.expander(markdown_text(differences.table_label(checked)), icon=":material/fact_check:"):
         st.caption(differences.LEGEND)
         st.dataframe(differing, hide_index=True)
         downloads(differing, "보고서_검증", differences.LEGEND, "report-check")

@@ -94,6 +94,8 @@ def test_overview_counts_the_differences_by_kind_without_alarm(open_page):
     line = "보고서 검증: 보고서가 계산해 적은 수치 169개를 다시 계산: 계산 차이 1개(화면에는 재계산 값), "
     assert line in markdown_text(app)
     assert "끝수 버림 3개(화면에는 보고서 값, 계산값은 주석), 나머지 일치" in markdown_text(app)
+    labels = [shown(expander.label) for expander in app.expander]
+    assert "보고서 표기와 재계산이 다른 수치 4개 (계산 차이 1 · 끝수 버림 3)" in labels
     table = next(frame.value for frame in app.dataframe if "종류" in frame.value.columns)
     assert table[["종류", "대상", "보고서 표기", "재계산"]].values.tolist() == [
         ["계산 차이", "세입 임시적세외수입", "4.7", "5.0"],
