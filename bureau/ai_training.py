@@ -263,39 +263,36 @@ def _day(day: date) -> str:
     return f"{day.year}. {day.month}. {day.day}."
 
 
-def headline(summary: Summary) -> list[Kpi]:
-    """The page's KPI row."""
+def headline(summary: Summary, progress: pd.DataFrame) -> list[Kpi]:
+    """The page's KPI row: only figures the report prints (its estimates are in
+    :func:`estimate_line`)."""
     p = summary.projection
-    completion = _day(p.completion) if p.completion else "도달 불가(이수 실적 없음)"
     return [
         Kpi(
             "이수 인원",
-            f"{summary.trained:,}명",
-            help=markdown_text(
-                f"{summary.course}, {_day(p.start)}~{_day(p.as_of)} · "
-                f"전직원의 {summary.printed_share}%(보고서 표기)"
-            ),
+            f"{summary.printed_trained:,}명",
+            help=markdown_text(f"{summary.course}, {_day(p.start)}~{_day(p.as_of)}"),
         ),
-        Kpi(
-            "목표(전직원 연 1회) 대비",
-            f"{round_half_up(p.progress, 1):.1f}%",
-            help=f"추정 전직원 {summary.total.point:,}명 기준",
-        ),
-        Kpi(
-            "추정 전직원",
-            f"{summary.total.point:,}명",
-            help=markdown_text(
-                f"{summary.trained:,}명 ÷ {summary.printed_share}%로 역산 · 반올림해 같은 비율이 되는 범위 "
-                f"{summary.total.low:,}~{summary.total.high:,}명"
-            ),
-        ),
-        Kpi("남은 인원", f"{summary.gap:,}명", help="추정 전직원 − 이수 인원"),
-        Kpi(
-            "현재 속도로 목표 도달",
-            completion,
-            help=f"하루 {p.per_day:,.1f}명(월 {p.per_month:,.0f}명) 직선 가정",
-        ),
+        Kpi("전직원 대비", f"{summary.printed_share}%", help="보고서 표기(전직원 수는 보고서에 없음)"),
+        *(Kpi(f"{row.grade_group} 이수", f"{row.trained:,}명") for row in progress.itertuples()),
+        Kpi("목표", f"전직원 연 {summary.times_per_year}회", help=markdown_text(summary.plan)),
     ]
+
+
+def _month_day(day: date) -> str:
+    return f"{day.month}.{day.day}."
+
+
+def estimate_line(summary: Summary) -> str:
+    """The projection in one line, saying that it is ours, from which figures and on which
+    assumption: ``대시보드 추정: 1.1.~3.31. 이수 속도(하루 22.2명)가 이어진다고 가정하면 …``."""
+    p = summary.projection
+    basis = (
+        f"대시보드 추정: {_month_day(p.start)}~{_month_day(p.as_of)} 이수 속도(하루 {p.per_day:,.1f}명)가 "
+        f"이어진다고 가정하면 전직원(보고서의 {summary.printed_trained:,}명 = {summary.printed_share}%에서 "
+        f"역산한 약 {summary.total.point:,}명) 이수는 "
+    )
+    return basis + (f"{_day(p.completion)}경" if p.completion else "이수 실적이 없어 알 수 없음")
 
 
 def district_staff(indicators: pd.DataFrame) -> float | None:

@@ -7,8 +7,8 @@ from datetime import date
 
 import duckdb
 
-from bureau import ai_training, budget, housing, markets, relief
-from bureau.format import korean_date, number, rate
+from bureau import ai_training, budget, differences, housing, markets, relief
+from bureau.format import number, rate
 from bureau.highlights import Highlight
 from bureau.metrics import percent
 from bureau.queries import ai_training as ai_queries
@@ -82,7 +82,7 @@ def markets_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> lis
     if not changes:
         return []
     parts = [
-        f"{item.label} {number(item.a)}→{number(item.b)}{item.unit}(+{rate(item.rate)}%)" for item in changes
+        f"{item.label} {number(item.a)}→{number(item.b)}{item.unit}(+{item.rate_text}%)" for item in changes
     ]
     biggest = max(changes, key=lambda item: item.rate or 0)
     text = f"직거래장터 {biggest.year_b}년 계획: " + ", ".join(parts)
@@ -93,7 +93,7 @@ def markets_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> lis
             "info",
             "직거래장터",
             text,
-            f"+{rate(biggest.rate)}%",
+            f"+{biggest.rate_text}%",
             biggest.rate,
             "markets",
         )
@@ -105,16 +105,10 @@ def ai_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Hig
     if goal.empty or progress.empty:
         return []
     summary = ai_training.summarise(goal, progress, as_of)
-    projection = summary.projection
-    when = (
-        f"지금 속도면 {korean_date(projection.completion)} 전원 이수 예상"
-        if projection.completion
-        else "이수 속도를 알 수 없음"
-    )
-    on_track = projection.on_track
+    on_track = summary.projection.on_track
     text = (
-        f"AI 교육: {number(summary.trained)}명 이수(전 직원의 {rate(summary.printed_share)}%), "
-        f"{when}{'' if on_track else ' — 연내 목표에 못 미치는 속도'}"
+        f"AI 교육: {number(summary.printed_trained)}명 이수(전 직원의 {rate(summary.printed_share)}%). "
+        f"{ai_training.estimate_line(summary)}{'' if on_track else ' — 연내 목표에 못 미치는 속도'}"
     )
     return [
         Highlight(
@@ -154,18 +148,22 @@ def housing_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> lis
     ]
 
 
-def report_errors_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+def report_check_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+    """How the report's printed derived figures compare with ours, counted by kind."""
     found = meta.reconciliations(con, as_of)
-    wrong = found[~found["matches"]]
-    if wrong.empty:
+    if found.empty:
         return []
-    text = (
-        f"보고서 검증: 보고서가 계산해 적은 수치 {number(len(found))}개를 다시 계산, "
-        f"{number(len(wrong))}개가 다름(화면에는 재계산 값)"
-    )
+    differing = sum(differences.counts(found).values())
     return [
         Highlight(
-            "overview", "discrepancy", "warning", "보고서 검증", text, f"{len(wrong)}건", len(wrong), ""
+            "overview",
+            "report_check",
+            "info",
+            "보고서 검증",
+            f"보고서 검증: {differences.summary(found)}",
+            differences.counts_text(found),
+            differing,
+            "",
         )
     ]
 
@@ -182,4 +180,4 @@ def briefing(
     issue_pages = set(org.current_issues(con, as_of, dept)["page"])
     for topic in ISSUE_TOPICS:
         items += [item for item in topic(con, as_of, unit) if item.page in issue_pages]
-    return items + report_errors_item(con, as_of, unit)
+    return items + report_check_item(con, as_of, unit)

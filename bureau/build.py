@@ -141,7 +141,7 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: dict[str, pa.Table]) -> list[
                 (name, pa.string())
                 for name in ("table_name", "row_key", "subject", "figure", "rule", "printed", "recomputed")
             ]
-            + [("matches", pa.bool_()), ("note", pa.string())]
+            + [("matches", pa.bool_()), ("note", pa.string()), ("kind", pa.string())]
         ),
     )
     con.from_arrow(reconciliation).create("reconciliation")

@@ -4,12 +4,32 @@ from __future__ import annotations
 
 import pandas as pd
 
+from bureau.differences import Kind, shown_rate
 from bureau.format import amount, korean_date, markdown_text, rate
 from bureau.metrics import percent
 from bureau.units import Unit
 
 #: program_execution amounts are in 천원.
 EXECUTION_UNIT = Unit.THOUSAND
+#: How each reading of 예상액 (``expected_basis``) gives the 예상 집행률.
+EXPECTED_RULES = {"누계": "예상액 ÷ 예산현액 × 100", "잔여": "(집행액 + 예상액) ÷ 예산현액 × 100"}
+
+
+def year_end_spent(spent: float, expected: float, basis: str) -> float:
+    """What will have been spent by the year's end: 예상액 where it is that total (누계),
+    집행액 + 예상액 where it is what remains to spend (잔여)."""
+    return spent + expected if basis == "잔여" else expected
+
+
+def expected_note(rows: pd.DataFrame) -> str | None:
+    """What 예상액 means where it is the amount still to spend, so its rate is not misread
+    (Markdown-escaped, like :func:`difference_captions`)."""
+    remaining = rows[rows["expected_basis"] == "잔여"]
+    if remaining.empty:
+        return None
+    return markdown_text(
+        f"※ 이 표의 ’25년말 예상액은 연말까지 더 집행할 금액입니다: 예상 집행률 = {EXPECTED_RULES['잔여']}"
+    )
 
 
 def effective_dept(dept: str | None, issue_departments: list[str]) -> str | None:
@@ -19,10 +39,11 @@ def effective_dept(dept: str | None, issue_departments: list[str]) -> str | None
 
 
 def execution_table(rows: pd.DataFrame, unit: Unit) -> pd.DataFrame:
-    """The report's 집행현황 table with every rate recomputed from the amounts.
+    """The report's 집행현황 table with every rate recomputed from the amounts (the printed
+    one where it only cut the decimals, :func:`bureau.differences.shown_rate`).
 
-    원인행위 columns appear only when a program has them; 예상 집행률 is 예상액 ÷ 예산현액,
-    as in the report's other execution tables.
+    원인행위 columns appear only when a program has them; 예상 집행률 is what will have been
+    spent by the year's end (:func:`year_end_spent`) over 예산현액.
     """
     has_committed = rows["committed"].notna().any()
     spent_name = "지출액" if has_committed else "집행액"
@@ -30,10 +51,10 @@ def execution_table(rows: pd.DataFrame, unit: Unit) -> pd.DataFrame:
     def money(column: str) -> list[str]:
         return [amount(None if pd.isna(value) else value, EXECUTION_UNIT, unit) for value in rows[column]]
 
-    def rates(column: str) -> list[str]:
+    def rates(column: str, printed: str) -> list[str]:
         return [
-            rate(None if pd.isna(value) else percent(value, budget))
-            for value, budget in zip(rows[column], rows["budget"])
+            rate(None if pd.isna(value) else shown_rate(shown, percent(value, budget)))
+            for value, budget, shown in zip(rows[column], rows["budget"], rows[printed])
         ]
 
     table = {"사업명": rows["program"].tolist(), "예산현액": money("budget")}
@@ -41,10 +62,13 @@ def execution_table(rows: pd.DataFrame, unit: Unit) -> pd.DataFrame:
         table["원인행위"] = money("committed")
     table[spent_name] = money("spent")
     if has_committed:
-        table["원인행위 집행률"] = rates("committed")
-    table[f"{spent_name} 집행률"] = rates("spent")
+        table["원인행위 집행률"] = rates("committed", "printed_committed_rate")
+    table[f"{spent_name} 집행률"] = rates("spent", "printed_spent_rate")
     table["’25년말 예상액"] = money("expected")
-    table["’25년말 예상 집행률"] = rates("expected")
+    rows = rows.assign(
+        expected_total=list(map(year_end_spent, rows["spent"], rows["expected"], rows["expected_basis"]))
+    )
+    table["’25년말 예상 집행률"] = rates("expected_total", "printed_expected_rate")
     table["기준일"] = [korean_date(day) for day in rows["measured_on"]]
     return pd.DataFrame(table)
 
@@ -61,13 +85,29 @@ def points_markdown(points: pd.DataFrame, kind: str) -> list[str]:
     return lines
 
 
-def discrepancy_caption(discrepancies: pd.DataFrame, table_name: str) -> str | None:
-    """A one-line reminder under a table whose printed figures differ from ours."""
-    rows = discrepancies[discrepancies["table_name"] == table_name]
-    if rows.empty:
-        return None
-    parts = [
-        markdown_text(f"{row.figure} 보고서 {row.printed} → 재계산 {row.recomputed}")
-        for row in rows.itertuples()
-    ]
-    return "※ 보고서 표기와 다름(표에는 재계산 값): " + "; ".join(parts)
+#: The footnote under a table for each kind of difference: its lead and one part per figure.
+CAPTIONS = {
+    Kind.ARITHMETIC: (
+        "※ 보고서 표기와 다름(표에는 재계산 값): ",
+        "{figure} 보고서 {printed} → 재계산 {recomputed}",
+    ),
+    Kind.ROUNDING: (
+        "※ 보고서는 소수점 이하를 버려 적음(표에는 보고서 값): ",
+        "{subject} {figure} {printed}(계산 {recomputed})",
+    ),
+}
+
+
+def difference_captions(reconciliations: pd.DataFrame, table_name: str) -> list[str]:
+    """One-line footnotes under a table whose printed figures differ from ours: the
+    recomputed figure for an arithmetic difference, the unrounded one where decimals were cut."""
+    found = []
+    for kind, (lead, part) in CAPTIONS.items():
+        rows = reconciliations[
+            (reconciliations["table_name"] == table_name) & (reconciliations["kind"] == kind)
+        ]
+        if not rows.empty:
+            found.append(
+                lead + "; ".join(markdown_text(part.format(**row._asdict())) for row in rows.itertuples())
+            )
+    return found

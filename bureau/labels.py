@@ -36,6 +36,7 @@ COLUMN_LABELS: dict[str, str] = {
     "event": "내용",
     "event_on": "일자",
     "expected": "연말 집행 예상액",
+    "expected_basis": "예상액 기준(누계·잔여)",
     "expected_year_end": "연말 예상",
     "figure_id": "수치 ID",
     "fiscal_year": "회계연도",

@@ -7,16 +7,18 @@ from datetime import date
 
 import pandas as pd
 
-from bureau.format import korean_date, markdown_text, number, rate
+from bureau.differences import Kind, rate_kind, shown_rate
+from bureau.format import korean_date, markdown_text, number, particle, rate
 from bureau.kpi import Kpi
 from bureau.metrics import change, change_rate
 from bureau.schedule import (
+    day_label,
     month_bounds,
     months_between,
+    opening_span,
     parse_weekdays,
     runs_between,
     weekday_label,
-    weekday_mismatches,
 )
 
 OPERATION_TYPES = ("직접수행", "지자체 공모", "실국 부속행사")
@@ -39,11 +41,19 @@ class KpiChange:
     printed_rate: float | None
 
     @property
-    def printed_rate_differs(self) -> bool:
-        """The report prints whole percentages; True when ours, rounded, is not that."""
-        if self.printed_rate is None or self.rate is None:
-            return False
-        return number(self.rate) != number(self.printed_rate)
+    def rate_kind(self) -> Kind:
+        """How the printed whole percentage relates to ours (172% where ours is 172.7%: cut)."""
+        if self.printed_rate is None:
+            return Kind.MATCH
+        return rate_kind(self.printed_rate, self.rate, 0)
+
+    @property
+    def rate_text(self) -> str:
+        """The rate a page shows: the printed whole percentage where the report cut the
+        decimals (``172``), ours to one decimal otherwise (``100.0``)."""
+        if self.rate_kind is Kind.ROUNDING:
+            return number(self.printed_rate)
+        return rate(shown_rate(self.printed_rate, self.rate, 0))
 
 
 def kpi_changes(kpis: pd.DataFrame) -> list[KpiChange]:
@@ -72,7 +82,8 @@ def kpi_changes(kpis: pd.DataFrame) -> list[KpiChange]:
 
 
 def kpi_headlines(changes: list[KpiChange]) -> list[Kpi]:
-    """``개최장소 12개소`` with delta ``+6개소 (100.0%)``; the help keeps the printed figure."""
+    """``개최장소 12개소`` with delta ``+6개소 (100.0%)``, or the printed ``+190회 (172%)`` where
+    the report cut the decimals (ours in the help)."""
     found = []
     for item in changes:
         printed = ""
@@ -81,13 +92,15 @@ def kpi_headlines(changes: list[KpiChange]) -> list[Kpi]:
                 f"보고서 표기: 증 {number(item.printed_change)}{item.printed_change_unit or item.unit}"
                 f"({number(item.printed_rate)}%)"
             )
-        if item.printed_rate_differs:
-            printed += f" — 재계산 {rate(item.rate)}%, 보고서는 소수점 이하를 버림"
+        if item.rate_kind is Kind.ROUNDING:
+            printed += f" — 계산 {rate(item.rate)}%, 보고서는 소수점 이하를 버림"
+        elif item.rate_kind is Kind.ARITHMETIC:
+            printed += f" — 재계산 {rate(item.rate)}%"
         found.append(
             Kpi(
                 f"{markdown_text(item.label)}({item.year_b}년 계획)",
                 f"{number(item.b)}{item.unit}",
-                f"+{number(item.change)}{item.unit} ({rate(item.rate)}%)",
+                f"+{number(item.change)}{item.unit} ({item.rate_text}%)",
                 markdown_text(
                     f"{item.year_a}년 {number(item.a)}{item.unit} → "
                     f"{item.year_b}년 {number(item.b)}{item.unit}. {printed}"
@@ -190,11 +203,39 @@ def month_period(month: tuple[int, int]) -> tuple[date, date]:
     return month_bounds(*month)
 
 
+def weekday_reading(dates: str, weekdays: str, span: tuple[date, date] | None) -> str:
+    """What a printed weekday range means: ``(금~일)은 5.22.~10.20. 중 여는 요일: 첫 운영일
+    5.23.(금), 마지막 운영일 10.19.(일)``."""
+    period = dates.split("(")[0]
+    if span is None:
+        return f"{period} 중 {weekdays}에 해당하는 날이 없음"
+    first, last = span
+    return (
+        f"({weekdays}){particle(weekdays, '은', '는')[len(weekdays) :]} {period} 중 장터가 여는 요일: "
+        f"첫 운영일 {day_label(first)}, 마지막 운영일 {day_label(last)}"
+    )
+
+
 def _weekday_check(start: date, end: date, weekdays: str | None) -> str:
     if not isinstance(weekdays, str):
         return "-"
-    wrong = weekday_mismatches(start, end, weekdays)
-    return "✔" if not wrong else "⚠ " + "; ".join(str(item) for item in wrong)
+    span = opening_span(start, end, weekdays)
+    if span is None:
+        return f"⚠ 기간 중 {weekdays} 없음"
+    return "✔" if span == (start, end) else f"첫 운영일 {day_label(span[0])}, 마지막 {day_label(span[1])}"
+
+
+def weekday_notes(markets_frame: pd.DataFrame) -> list[str]:
+    """A note for each market whose printed weekdays do not fall on its period's ends."""
+    notes = []
+    for row in markets_frame.itertuples():
+        if not isinstance(row.printed_weekdays, str):
+            continue
+        span = opening_span(row.start, row.end, row.printed_weekdays)
+        if span != (row.start, row.end):
+            reading = weekday_reading(row.printed_dates, row.printed_weekdays, span)
+            notes.append(f"{row.market} {row.printed_dates}: {reading}")
+    return notes
 
 
 def schedule_table(markets_frame: pd.DataFrame) -> pd.DataFrame:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 
 def round_half_up(value: float, digits: int = 1) -> float:
     """Round as the report does (half away from zero), not Python's banker's rounding."""
     quantum = Decimal(1).scaleb(-digits)
     return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def truncate(value: float, digits: int = 1) -> float:
+    """Cut the decimals past ``digits`` (toward zero), as some of the report's tables do."""
+    quantum = Decimal(1).scaleb(-digits)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_DOWN))
 
 
 def change(previous: float, current: float) -> float:

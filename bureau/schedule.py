@@ -81,6 +81,19 @@ def operating_days(start: date, end: date, weekdays: frozenset[int] | None) -> l
     return [day for day in days if weekdays is None or day.weekday() in weekdays]
 
 
+def opening_span(start: date, end: date, printed: str | None) -> tuple[date, date] | None:
+    """The first and last opening day of [start, end]: a printed weekday text names the days
+    the market opens within the period, not the weekdays of its ends, so "5.22.~10.20.(금~일)"
+    opens first on Fri 5.23. and last on Sun 10.19. None when no such day is in the period."""
+    days = operating_days(start, end, parse_weekdays(printed))
+    return (days[0], days[-1]) if days else None
+
+
+def day_label(day: date) -> str:
+    """``date(2025, 5, 23)`` → ``"5.23.(금)"``, as the report prints a date with its weekday."""
+    return f"{day.month}.{day.day}.({weekday_label(day)})"
+
+
 def overlaps(start: date, end: date, period_start: date, period_end: date) -> bool:
     """True when [start, end] and [period_start, period_end] share at least one day."""
     return start <= period_end and period_start <= end

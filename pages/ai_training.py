@@ -31,7 +31,7 @@ for table in ("ai_training_progress", "ai_training_goal", "ai_programmes"):
         run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
     )
 
-kpi_row(ai_training.headline(summary))
+kpi_row(ai_training.headline(summary, progress))
 
 st.header("AI활용 역량강화 추진 실적")
 text_list(ai_training.achievements(summary, tiers, progress))
@@ -40,6 +40,8 @@ chart(
     progress.rename(columns={"grade_group": "직급 그룹", "trained": "이수 인원(명)"}),
     key="ai-progress",
 )
+st.header("대시보드 추정(보고서에 없는 수치)")
+st.markdown(markdown_text(ai_training.estimate_line(summary)))
 path = ai_training.projection_path(summary.projection)
 chart(
     charts.projection_chart(path, summary.projection),

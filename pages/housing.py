@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bureau import housing
+from bureau import housing, loan_calculator
 from bureau.charts import housing as charts
 from bureau.format import markdown_text, unit_caption
 from bureau.queries import housing as queries
@@ -18,7 +18,7 @@ unit = filters.unit
 year = filters.as_of.year
 
 rules = run(queries.loan_rules, as_of=filters.as_of)
-terms = housing.terms_for_year(run(queries.loan_terms, as_of=filters.as_of), year)
+terms = loan_calculator.terms_for_year(run(queries.loan_terms, as_of=filters.as_of), year)
 budget = run(queries.budget, as_of=filters.as_of)
 applications = run(queries.applications, as_of=filters.as_of)
 selection = run(queries.selection, as_of=filters.as_of)
@@ -52,26 +52,26 @@ with right:
 
 st.header("전세자금 융자 계산기")
 st.caption(f"{year}년 지원 기준으로 계산합니다. 실제 융자액은 심사·선정 결과에 따라 달라질 수 있습니다.")
-rules_now = housing.rules_for_year(rules, year)
+rules_now = loan_calculator.rules_for_year(rules, year)
 form_left, form_right = st.columns([2, 3])
 with form_left:
     group = st.selectbox("지원 그룹", list(rules_now), key="loan-group")
-    input_unit = st.radio("입력 단위", housing.INPUT_UNITS, horizontal=True, key="deposit-unit")
+    input_unit = st.radio("입력 단위", list(loan_calculator.INPUT_UNITS), horizontal=True, key="deposit-unit")
     deposit_text = st.text_input(
         "전세 보증금",
         value="30000",
         key="deposit",
-        help="숫자(쉼표 가능) 또는 ‘3억’, ‘3억 5천만원’처럼 입력하세요.",
+        help="숫자(쉼표 가능) 또는 ‘3억’, ‘3억 5천’, ‘3억 5천만원’처럼 입력하세요. "
+        "만원 단위에서 ‘3억 5천’은 3억 5천만원입니다.",
     )
 with form_right:
-    quote = housing.quote_text(deposit_text, input_unit, group, rules_now, terms)
-    if isinstance(quote, housing.LoanMessage):
+    quote = loan_calculator.quote_text(deposit_text, input_unit, group, rules_now, terms)
+    if isinstance(quote, loan_calculator.LoanMessage):
         st.error(markdown_text(quote.text), icon=":material/error:")
     else:
-        st.markdown(
-            f"**{markdown_text(f'보증금 {housing.won_korean(quote.deposit)} · {quote.loan_group} 그룹')}**"
-        )
-        lines = housing.quote_lines(quote)
+        deposit = loan_calculator.won_korean(quote.deposit)
+        st.markdown(f"**{markdown_text(f'보증금 {deposit} · {quote.loan_group} 그룹')}**")
+        lines = loan_calculator.quote_lines(quote)
         kpi_row(lines[:2])
         kpi_row(lines[2:])
         st.caption(" · ".join(line.help for line in lines if line.help))

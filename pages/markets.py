@@ -7,7 +7,7 @@ from bureau import markets
 from bureau.charts import markets as charts
 from bureau.format import markdown_text, unit_caption
 from bureau.geo import seoul_outline
-from bureau.issues import discrepancy_caption, execution_table
+from bureau.issues import difference_captions, execution_table
 from bureau.queries import issues as issue_queries
 from bureau.queries import markets as queries
 from ui.data import run
@@ -27,9 +27,9 @@ issue_intro(filters, TOPIC)
 
 changes = markets.kpi_changes(run(queries.kpis, as_of=as_of))
 points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE)
-discrepancies = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True)
+checked = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC)
 kpi_row(markets.kpi_headlines(changes))
-discrepancy_notes(discrepancies, with_notes=True)
+discrepancy_notes(checked[~checked["matches"]], with_notes=True)
 
 st.header("추진방향")
 bullets(points, "추진방향")
@@ -39,8 +39,7 @@ bullets(points, "추진내용")
 st.header("직거래장터 운영 계획")
 chart(charts.kpi_comparison(changes), markets.kpi_table(changes), key="kpis")
 table(markets.kpi_table(changes), "직거래장터_운영계획", "(단위 : 개소, 회, 개, %)", "kpis")
-note = discrepancy_caption(discrepancies, "market_kpis")
-if note:
+for note in difference_captions(checked, "market_kpis"):
     st.caption(note)
 
 st.header("2025년 서로장터 운영일정(안)")
@@ -51,6 +50,8 @@ place_id = place_filter(places)
 shown = markets.filtered(all_markets, period, place_id)
 at_place = markets.filtered(all_markets, None, place_id)
 chart(charts.schedule_gantt(at_place, period), markets.schedule_table(at_place), key="gantt")
+for note in markets.weekday_notes(all_markets):
+    st.caption(markdown_text(f"※ {note}"))
 st.subheader(markdown_text(f"{markets.period_label(period)} 운영 장터: {len(shown)}개"))
 if shown.empty:
     st.info("이 기간·장소에 운영하는 장터가 없습니다.")
@@ -65,8 +66,7 @@ else:
 
 with st.expander("전체 운영일정(추진방식별 장터 수)"):
     table(markets.schedule_table(all_markets), "서로장터_운영일정", "(2025년 운영일정(안) 전체)", "schedule")
-    note = discrepancy_caption(discrepancies, "market_schedule")
-    if note:
+    for note in difference_captions(checked, "market_schedule"):
         st.caption(note)
     st.dataframe(markets.type_counts(all_markets), hide_index=True)
 
@@ -98,8 +98,7 @@ st.header("예산집행 현황")
 execution = run(issue_queries.program_execution, as_of=as_of, topic=TOPIC)
 st.caption(markets.execution_caption(execution))
 table(execution_table(execution, unit), "직거래장터_예산집행", unit_caption(unit.value, "%"), "budget")
-note = discrepancy_caption(discrepancies, "program_execution")
-if note:
+for note in difference_captions(checked, "program_execution"):
     st.caption(note)
 
 issue_contacts(filters, TOPIC)

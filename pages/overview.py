@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bureau import budget
+from bureau import budget, differences
 from bureau.briefing import briefing
 from bureau.charts.org import headcount_by_department
 from bureau.district import Indicators
@@ -15,7 +15,7 @@ from ui.data import run
 from ui.frame import page
 from ui.nav import PAGES_BY_SLUG
 from ui.panel import panel
-from ui.widgets import Kpi, chart, discrepancy_notes, downloads, kpi_row
+from ui.widgets import Kpi, chart, downloads, kpi_row
 
 filters = page("행정국 업무보고 개요", "Ⅰ. 일반현황 · Ⅱ. 현안 업무보고")
 
@@ -39,8 +39,13 @@ with panel("행정국 현황"):
 with panel("핵심 요약"):
     items = run(briefing, as_of=filters.as_of, unit=filters.unit, dept=filters.dept)
     briefing_list(items, f"{filters.dept} 핵심 요약" if filters.dept else "핵심 요약")
-with panel("보고서 불일치"):
-    discrepancy_notes(run(meta.reconciliations, as_of=filters.as_of, discrepancies_only=True))
+with panel("보고서 검증"):
+    checked = run(meta.reconciliations, as_of=filters.as_of)
+    differing = differences.table(checked)
+    with st.expander(markdown_text(differences.table_label(checked)), icon=":material/fact_check:"):
+        st.caption(differences.LEGEND)
+        st.dataframe(differing, hide_index=True)
+        downloads(differing, "보고서_검증", differences.LEGEND, "report-check")
 
 if filters.dept:
     st.header(markdown_text(filters.dept))

@@ -5,7 +5,7 @@ import streamlit as st
 from bureau import relief
 from bureau.charts import relief as charts
 from bureau.format import markdown_text, unit_caption
-from bureau.issues import discrepancy_caption, execution_table
+from bureau.issues import difference_captions, execution_table, expected_note
 from bureau.queries import issues as issue_queries
 from bureau.queries import relief as queries
 from ui.data import run
@@ -30,9 +30,9 @@ donations = run(queries.donations, as_of=as_of, dept=dept)
 points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE, dept=dept)
 totals = relief.supply_totals(supplies, printed)
 
-discrepancies = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC, discrepancies_only=True)
+checked = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC)
 kpi_row(relief.headlines(totals, funds, volunteers, donations, execution, unit))
-discrepancy_notes(discrepancies, with_notes=True)
+discrepancy_notes(checked[~checked["matches"]], with_notes=True)
 
 st.header("추진방향")
 bullets(points, "추진방향")
@@ -63,9 +63,9 @@ if not execution.empty:
     st.header("기금집행 현황")
     st.caption(relief.measured_caption(execution))
     table(execution_table(execution, unit), "기금집행_현황", unit_caption(unit.value, "%"), "execution")
-    note = discrepancy_caption(discrepancies, "program_execution")
-    if note:
-        st.caption(note)
+    for note in [expected_note(execution), *difference_captions(checked, "program_execution")]:
+        if note:
+            st.caption(note)
 if not appropriations.empty:
     st.subheader("재해·재난 구호지원 사업비 긴급편성")
     st.markdown("\n".join(relief.appropriation_lines(appropriations)))

@@ -28,11 +28,17 @@ def test_briefing_covers_every_topic_with_the_reports_figures(con):
     assert texts[2].startswith("자치행정과 사업비 집행률 0.4%: 연간 경과율 24.7%에 크게 못 미침")
     assert "약 72만 개: 722,608개 + 549동 + 13대, 구호금 45억 원 지원" in texts[3]
     assert "83.3%" in texts[3]
-    assert "운영횟수 110→300회(+172.7%)" in texts[4] and "참여농가수 2,834→4,300개(+51.7%)" in texts[4]
-    assert texts[5].startswith("AI 교육: 1,995명 이수(전 직원의 18.9%)")
+    # as printed (증 190회(172%), 증 1,466농가(51%)): the report cuts the decimals
+    assert "운영횟수 110→300회(+172%)" in texts[4] and "참여농가수 2,834→4,300개(+51%)" in texts[4]
+    assert texts[5].startswith("AI 교육: 1,995명 이수(전 직원의 18.9%). 대시보드 추정: 1.1.~3.31. 이수 속도")
+    assert "역산한 약 10,556명) 이수는 2026. 4. 22.경" in texts[5]
     assert texts[6] == "직원 전세자금: 상반기 178명(180억 원) 신청 중 105명(110억 원) 선정, 선정률 59.0%"
-    assert texts[7].endswith("6개가 다름(화면에는 재계산 값)")
-    assert [item.severity for item in items if item.severity == "warning"] == ["warning", "warning"]
+    assert texts[7] == (
+        "보고서 검증: 보고서가 계산해 적은 수치 169개를 다시 계산: 계산 차이 1개(화면에는 재계산 값), "
+        "끝수 버림 3개(화면에는 보고서 값, 계산값은 주석), 나머지 일치"
+    )
+    assert (items[7].figure, items[7].severity) == ("계산 차이 1 · 끝수 버림 3", "info")
+    assert [item.severity for item in items if item.severity == "warning"] == ["warning"]
 
 
 def test_briefing_amounts_follow_the_unit(con):

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from bureau import housing
+from bureau import housing, loan_calculator
 from bureau.checks import housing as checks
 from bureau.queries import housing as queries
 from bureau.units import Unit
@@ -23,12 +23,12 @@ MAN = 10_000
 
 @pytest.fixture
 def rules_2025(con):
-    return housing.rules_for_year(queries.loan_rules(con, AS_OF), 2025)
+    return loan_calculator.rules_for_year(queries.loan_rules(con, AS_OF), 2025)
 
 
 @pytest.fixture
 def terms(con):
-    return housing.terms_for_year(queries.loan_terms(con, AS_OF), 2025)
+    return loan_calculator.terms_for_year(queries.loan_terms(con, AS_OF), 2025)
 
 
 # --- rules read from data ------------------------------------------------------------------
@@ -36,8 +36,8 @@ def terms(con):
 
 def test_rules_in_force_by_year(con):
     rules = queries.loan_rules(con, AS_OF)
-    caps_2024 = {g: r.cap for g, r in housing.rules_for_year(rules, 2024).items()}
-    caps_2025 = {g: r.cap for g, r in housing.rules_for_year(rules, 2025).items()}
+    caps_2024 = {g: r.cap for g, r in loan_calculator.rules_for_year(rules, 2024).items()}
+    caps_2025 = {g: r.cap for g, r in loan_calculator.rules_for_year(rules, 2025).items()}
     assert caps_2024 == dict.fromkeys(["일반", "신혼부부", "다자녀", "신규직원", "1인가구"], 1 * EOK)
     assert caps_2025 == {
         "일반": EOK,
@@ -47,8 +47,8 @@ def test_rules_in_force_by_year(con):
         "1인가구": EOK,
     }
     # a later year keeps the latest rule; an earlier year has none
-    assert housing.rules_for_year(rules, 2027)["다자녀"].cap == 2 * EOK
-    assert housing.rules_for_year(rules, 2023) == {}
+    assert loan_calculator.rules_for_year(rules, 2027)["다자녀"].cap == 2 * EOK
+    assert loan_calculator.rules_for_year(rules, 2023) == {}
 
 
 def test_terms(terms):
@@ -80,8 +80,8 @@ CASES = [
 
 @pytest.mark.parametrize("group, deposit, loan", CASES)
 def test_loan_is_half_the_deposit_up_to_the_group_cap(rules_2025, terms, group, deposit, loan):
-    quote = housing.quote(deposit, group, rules_2025, terms)
-    assert isinstance(quote, housing.LoanQuote)
+    quote = loan_calculator.quote(deposit, group, rules_2025, terms)
+    assert isinstance(quote, loan_calculator.LoanQuote)
     assert quote.loan == loan
     assert quote.capped == (deposit / 2 > quote.cap)
     assert quote.annual_interest == round(loan * 0.01)
@@ -89,11 +89,11 @@ def test_loan_is_half_the_deposit_up_to_the_group_cap(rules_2025, terms, group, 
 
 
 def test_interest_and_period_of_a_capped_loan(rules_2025, terms):
-    quote = housing.quote(4 * EOK, "다자녀", rules_2025, terms)
+    quote = loan_calculator.quote(4 * EOK, "다자녀", rules_2025, terms)
     assert (quote.loan, quote.annual_interest, quote.monthly_interest) == (2 * EOK, 2_000_000, 166_667)
     assert (quote.period_years, quote.max_period_years, quote.period_interest) == (2, 6, 4_000_000)
     assert quote.deposit_for_cap == 4 * EOK
-    lines = {kpi.label: kpi.value for kpi in housing.quote_lines(quote)}
+    lines = {kpi.label: kpi.value for kpi in loan_calculator.quote_lines(quote)}
     assert lines == {
         "융자 가능액": "2억원",
         "연 이자": "200만원",
@@ -103,7 +103,7 @@ def test_interest_and_period_of_a_capped_loan(rules_2025, terms):
 
 
 def test_half_won_is_rounded_down(rules_2025, terms):
-    assert housing.quote(100_000_001, "일반", rules_2025, terms).loan == 50_000_000
+    assert loan_calculator.quote(100_000_001, "일반", rules_2025, terms).loan == 50_000_000
 
 
 @pytest.mark.parametrize(
@@ -117,10 +117,17 @@ def test_half_won_is_rounded_down(rules_2025, terms):
         ("1.5억", "만원", 150_000_000),
         ("25000만원", "원", 250_000_000),
         ("-5000", "만원", -50_000_000),
+        # 만원 input: a bare last group is 만원, so 3억 5천 is 3억 5천만원 (not 300,005,000원)
+        ("3억 5천", "만원", 350_000_000),
+        ("3억5000", "만원", 350_000_000),
+        ("35000", "만원", 350_000_000),
+        ("350,000,000", "원", 350_000_000),
+        ("３억", "만원", 3 * EOK),
+        ("1억2천3백", "만원", 123_000_000),
     ],
 )
 def test_parse_deposit(text, unit, expected):
-    assert housing.parse_deposit(text, unit) == expected
+    assert loan_calculator.parse_deposit(text, unit) == expected
 
 
 @pytest.mark.parametrize(
@@ -131,6 +138,8 @@ def test_parse_deposit(text, unit, expected):
         ("-5000", "만원", "보증금은 음수일 수 없습니다"),
         ("△3억", "원", "보증금은 음수일 수 없습니다"),
         ("삼억", "원", "‘삼억’은(는) 금액으로 읽을 수 없습니다"),
+        ("3억억", "만원", "‘3억억’은(는) 금액으로 읽을 수 없습니다"),
+        ("abc", "만원", "‘abc’은(는) 금액으로 읽을 수 없습니다"),
         ("1e9", "원", "금액으로 읽을 수 없습니다"),
         (
             "30000",
@@ -142,14 +151,14 @@ def test_parse_deposit(text, unit, expected):
     ],
 )
 def test_bad_deposits_get_a_clear_message(rules_2025, terms, text, unit, message):
-    result = housing.quote_text(text, unit, "일반", rules_2025, terms)
-    assert isinstance(result, housing.LoanMessage)
+    result = loan_calculator.quote_text(text, unit, "일반", rules_2025, terms)
+    assert isinstance(result, loan_calculator.LoanMessage)
     assert message in result.text
 
 
 def test_unknown_group_and_missing_terms(rules_2025, terms):
-    assert "그룹" in housing.quote(3 * EOK, "없는그룹", rules_2025, terms).text
-    assert "융자 조건" in housing.quote_text("30000", "만원", "일반", rules_2025, None).text
+    assert "그룹" in loan_calculator.quote(3 * EOK, "없는그룹", rules_2025, terms).text
+    assert "융자 조건" in loan_calculator.quote_text("30000", "만원", "일반", rules_2025, None).text
 
 
 @pytest.mark.parametrize(
@@ -163,7 +172,7 @@ def test_unknown_group_and_missing_terms(rules_2025, terms):
     ],
 )
 def test_won_korean(won, text):
-    assert housing.won_korean(won) == text
+    assert loan_calculator.won_korean(won) == text
 
 
 # --- tables --------------------------------------------------------------------------------
@@ -535,3 +544,12 @@ def test_calculator_in_won_and_its_messages(open_page):
         assert not app.exception
         assert app.error and message in app.error[0].value, typed
         assert "융자 가능액" not in {m.label for m in app.metric}
+
+
+@pytest.mark.parametrize("typed", ["3억 5천", "3억5000", "3억 5천만원", "35000", "３억 ５천"])
+def test_calculator_reads_korean_amounts_in_manwon(open_page, typed):
+    app = open_page("housing")
+    app.selectbox(key="loan-group").set_value("신혼부부").run()
+    app.text_input(key="deposit").set_value(typed).run()
+    assert "보증금 3억 5,000만원 · 신혼부부 그룹" in _text(app), typed  # not 3억 5,000원
+    assert {m.label: m.value for m in app.metric}["융자 가능액"] == "1억 5,000만원"

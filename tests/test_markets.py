@@ -14,6 +14,7 @@ from bureau.queries import markets as queries
 from bureau.sources import SourceErrors
 from bureau.units import Unit
 from tests.helpers_topic import copy_sources, edit_source
+from tests.reading import shown
 
 AS_OF = date(2025, 3, 31)
 
@@ -35,9 +36,12 @@ def test_kpi_increases(con):
     assert changes["개최장소"].rate == pytest.approx(100.0)
     assert changes["운영횟수"].rate == pytest.approx(172.727, abs=0.001)
     assert changes["참여농가수"].rate == pytest.approx(51.729, abs=0.001)
-    assert not changes["개최장소"].printed_rate_differs
-    assert changes["운영횟수"].printed_rate_differs
-    assert changes["참여농가수"].printed_rate_differs
+    # the report cuts these decimals: 172.7% printed 172%, 51.7% printed 51%
+    assert [changes[label].rate_kind for label in ("개최장소", "운영횟수", "참여농가수")] == [
+        "일치",
+        "끝수 버림",
+        "끝수 버림",
+    ]
 
 
 def test_kpi_table_and_headlines(con):
@@ -55,9 +59,10 @@ def test_kpi_table_and_headlines(con):
     headlines = markets.kpi_headlines(changes)
     assert [(h.value, h.delta) for h in headlines] == [
         ("12개소", "+6개소 (100.0%)"),
-        ("300회", "+190회 (172.7%)"),
-        ("4,300개", "+1,466개 (51.7%)"),
+        ("300회", "+190회 (172%)"),  # as printed, ours in the help
+        ("4,300개", "+1,466개 (51%)"),
     ]
+    assert "계산 172.7%, 보고서는 소수점 이하를 버림" in shown(headlines[1].help)
     assert "보고서는 소수점 이하를 버림" in headlines[1].help
     assert "버림" not in headlines[0].help
 
@@ -128,7 +133,8 @@ def test_schedule_table(all_markets):
     assert farmers["개최장소"] == "양천 파리공원, 광진 뚝섬한강공원, 강동 상일동 어울마당"
     assert farmers["요일 확인"] == "✔"
     garden = table[table["장터·행사명"] == "서울국제정원박람회"].iloc[0]
-    assert garden["요일 확인"] == "⚠ 시작일 5.22.은 목요일(표기 금~일); 종료일 10.20.은 월요일(표기 금~일)"
+    # (금~일) names the days the market opens within the expo's 5.22.(목)~10.20.(월)
+    assert garden["요일 확인"] == "첫 운영일 5.23.(금), 마지막 10.19.(일)"
     festa = table[table["장터·행사명"] == "서울 가든 페스타"].iloc[0]
     assert festa["개최장소"] == "서울숲, 남산공원, 북서울꿈의숲, 선유도공원"
     assert markets.type_counts(all_markets)["장터 수"].tolist() == [4, 3, 3]
@@ -161,7 +167,7 @@ def test_budget_execution_table(con):
         "예산현액": "583,200",
         "원인행위": "67,546",
         "지출액": "0",
-        "원인행위 집행률": "11.6",
+        "원인행위 집행률": "11.5",  # as printed: 11.58 with its decimals cut
         "지출액 집행률": "0.0",
         "’25년말 예상액": "577,368",
         "’25년말 예상 집행률": "99.0",
@@ -172,13 +178,22 @@ def test_budget_execution_table(con):
 
 def test_reconciliations(con):
     found = issue_queries.topic_reconciliations(con, AS_OF, "markets")
-    wrong = found[~found["matches"]]
-    assert sorted(zip(wrong["subject"], wrong["figure"], wrong["printed"], wrong["recomputed"])) == [
-        ("도농상생 직거래장터 운영", "원인행위 집행률", "11.5", "11.6"),
-        ("서울국제정원박람회", "운영 요일", "5.22.~10.20.(금~일)", "5.22.(목)~10.20.(월)"),
-        ("직거래장터 운영횟수", "증감률(%)", "172%", "173% (172.7%)"),
-        ("직거래장터 참여농가수", "증감률(%)", "51%", "52% (51.7%)"),
+    assert found["matches"].all()  # no arithmetic difference on this page
+    differing = found[found["kind"] != "일치"]
+    assert sorted(
+        zip(differing["subject"], differing["figure"], differing["printed"], differing["recomputed"])
+    ) == [
+        ("도농상생 직거래장터 운영", "원인행위 집행률", "11.5", "11.58"),
+        ("직거래장터 운영횟수", "증감률(%)", "172%", "172.7%"),
+        ("직거래장터 참여농가수", "증감률(%)", "51%", "51.7%"),
     ]
+    assert set(differing["kind"]) == {"끝수 버림"}
+    expo = found[(found["subject"] == "서울국제정원박람회") & (found["figure"] == "운영 요일")].iloc[0]
+    assert (expo["printed"], expo["recomputed"]) == ("5.22.~10.20.(금~일)", "5.23.(금) ~ 10.19.(일)")
+    assert (
+        expo["note"]
+        == "(금~일)은 5.22.~10.20. 중 장터가 여는 요일: 첫 운영일 5.23.(금), 마지막 운영일 10.19.(일)"
+    )
     right = found[found["matches"]]
     checked = set(zip(right["subject"], right["figure"]))
     assert ("직거래장터 개최장소", "2025년 개최장소 수") in checked  # 12 distinct places

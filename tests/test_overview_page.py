@@ -87,11 +87,26 @@ def test_overview_lists_duties_issues_and_contacts(open_page):
     assert "서울시자원봉사센터(’06. 1. 18. 설립): 2부 5팀 35명" in text
 
 
-def test_overview_flags_the_reports_own_error(open_page):
+def test_overview_counts_the_differences_by_kind_without_alarm(open_page):
+    """1 arithmetic difference (징수율 4.7 where its figures give 5.0) and 3 cut decimals
+    (172%, 51%, 11.5); the relief forecast and the expo's weekdays are not differences."""
     app = open_page("overview")
-    assert any(
-        "임시적세외수입 징수율(D/B)**: 보고서 표기 4.7 → 재계산 5.0" in shown(w.value) for w in app.warning
-    )
+    line = "보고서 검증: 보고서가 계산해 적은 수치 169개를 다시 계산: 계산 차이 1개(화면에는 재계산 값), "
+    assert line in markdown_text(app)
+    assert "끝수 버림 3개(화면에는 보고서 값, 계산값은 주석), 나머지 일치" in markdown_text(app)
+    labels = [shown(expander.label) for expander in app.expander]
+    assert "보고서 표기와 재계산이 다른 수치 4개 (계산 차이 1 · 끝수 버림 3)" in labels
+    table = next(frame.value for frame in app.dataframe if "종류" in frame.value.columns)
+    assert table[["종류", "대상", "보고서 표기", "재계산"]].values.tolist() == [
+        ["계산 차이", "세입 임시적세외수입", "4.7", "5.0"],
+        ["끝수 버림", "도농상생 직거래장터 운영", "11.5", "11.58"],
+        ["끝수 버림", "직거래장터 운영횟수", "172%", "172.7%"],
+        ["끝수 버림", "직거래장터 참여농가수", "51%", "51.7%"],
+    ]
+    assert not app.warning  # stated, not alarmed
+    keys = [button.proto.id for button in app.get("download_button")]
+    assert any(key.endswith("report-check-csv") for key in keys)  # the table downloads
+    assert any(key.endswith("report-check-xlsx") for key in keys)
 
 
 def test_department_filter_shows_that_departments_view(open_page):
@@ -101,7 +116,7 @@ def test_department_filter_shows_that_departments_view(open_page):
     text = markdown_text(app)
     assert "공무원 인사관리 및 충원계획 수립, 인사제도 개선, 인사위원회 운영" in text
     assert "청사 시설물 관리" not in text  # another department's duties are not shown
-    table = app.dataframe[0].value
+    table = next(frame.value for frame in app.dataframe if "구분" in frame.value.columns)
     assert table.iloc[0]["구분"] == "인사과"
     assert table.iloc[0]["’25년 예산현액(B)"] == "8,428.4"  # 8,428,389천원 in 백만원
     assert table.iloc[0]["증감률(C/A)"] == "△4.3"

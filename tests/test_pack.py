@@ -147,3 +147,12 @@ def test_briefing_slide_repeats_the_overview_briefing(con):
     assert "세출 조정교부금: ’24년 대비 224.8억원(0.5%)" in text
     assert "[주의] 자치행정과 사업비 집행률 0.4%" in text
     assert "직원 전세자금: 상반기 178명(180억 원) 신청 중 105명(110억 원) 선정, 선정률 59.0%" in text
+
+
+def test_ai_slide_says_its_projection_is_the_dashboards_estimate(con):
+    spec = next(spec for spec in deck_slides(con, AS_OF) if spec.title == "AI 역량 강화 교육")
+    assert spec.bullets[:2] == ["실습형 AI교육 1,995명 이수 (전 직원의 18.9%)", "목표: 전 직원 연 1회 이수"]
+    assert spec.bullets[2].startswith(
+        "대시보드 추정: 1.1.~3.31. 이수 속도(하루 22.2명)가 이어진다고 가정하면"
+    )
+    assert len(spec.bullets) == 3  # no estimate outside that line

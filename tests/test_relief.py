@@ -8,7 +8,7 @@ import pytest
 
 from bureau import relief
 from bureau.build import build
-from bureau.issues import effective_dept, execution_table, points_markdown
+from bureau.issues import effective_dept, execution_table, expected_note, points_markdown
 from bureau.queries import issues as issue_queries
 from bureau.queries import relief as queries
 from bureau.sources import SourceErrors
@@ -52,7 +52,8 @@ def test_funds_table(con):
     assert relief.fund_leaves(funds)["amount"].tolist() == [5, 37, 3]
 
 
-def test_execution_table_recomputes_the_expected_rate(con):
+def test_execution_table_reads_the_expected_amount_as_still_to_spend(con):
+    # 예상액 1,000,000 is what remains after 5,000,000 spent: (5,000,000 + 1,000,000) ÷ 6,000,000
     rows = issue_queries.program_execution(con, AS_OF, "relief")
     table = execution_table(rows, Unit.THOUSAND)
     assert table.iloc[0].to_dict() == {
@@ -61,9 +62,13 @@ def test_execution_table_recomputes_the_expected_rate(con):
         "집행액": "5,000,000",
         "집행액 집행률": "83.3",
         "’25년말 예상액": "1,000,000",
-        "’25년말 예상 집행률": "16.7",
+        "’25년말 예상 집행률": "100.0",
         "기준일": "2025. 4. 11.",
     }
+    assert shown(expected_note(rows)) == (
+        "※ 이 표의 ’25년말 예상액은 연말까지 더 집행할 금액입니다: "
+        "예상 집행률 = (집행액 + 예상액) ÷ 예산현액 × 100"
+    )
 
 
 def test_headlines(con):
@@ -134,14 +139,8 @@ def test_points_and_department_filter(con):
 
 def test_reconciliations(con):
     found = issue_queries.topic_reconciliations(con, AS_OF, "relief")
-    wrong = found[~found["matches"]]
-    assert sorted(zip(wrong["figure"], wrong["printed"], wrong["recomputed"])) == [
-        ("’25년말 예상 집행률", "100.0", "16.7"),
-    ]
-    expected_note = wrong[wrong["figure"] == "’25년말 예상 집행률"]["note"].iloc[0]
-    assert "1,000,000 ÷ 6,000,000 = 16.7%" in expected_note
-    assert "(집행액 5,000,000 + 예상액 1,000,000) ÷ 예산현액 = 100.0%" in expected_note
-    right = found[found["matches"]]
+    assert found["matches"].all() and set(found["kind"]) == {"일치"}
+    right = found
     by_figure = {(row.subject, row.figure): (row.printed, row.recomputed) for row in right.itertuples()}
     assert by_figure[("구호물품", "총계")] == ("723,170", "723,170")
     assert by_figure[("구호물품", "약 72만 개")] == ("약 72만 개", "약 72만 개")
@@ -152,6 +151,7 @@ def test_reconciliations(con):
         "6,000,000",
     )
     assert by_figure[("타지방자치단체 재해·재난 구호지원", "집행액 집행률")] == ("83.3", "83.3")
+    assert by_figure[("타지방자치단체 재해·재난 구호지원", "’25년말 예상 집행률")] == ("100.0", "100.0")
     assert by_figure[(found[found["table_name"] == "relief_timeline"]["subject"].iloc[0], "요일")] == (
         "3.22.(토)~",
         "3.22.(토)",

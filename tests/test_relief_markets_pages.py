@@ -44,7 +44,7 @@ RELIEF_FIGURES = [
     "5,000,000",
     "83.3",
     "1,000,000",
-    "보고서 표기 100.0 → 재계산 16.7",
+    "100.0",  # ’25년말 예상 집행률: (5,000,000 + 1,000,000) ÷ 6,000,000
     "3.25. 2025년 타 지방자치단체 재해･재난 구호지원 사업비 1,000백만원 전액 소진",
     "4.3. 2025년 타 지방자치단체 재해･재난 구호지원 사업비 5,000백만원 긴급편성",
     # 자원봉사
@@ -99,7 +99,7 @@ MARKET_FIGURES = [
     "67,546",
     "577,368",
     "99.0",
-    "보고서 표기 11.5 → 재계산 11.6",
+    "원인행위 집행률 11.5(계산 11.58)",  # the report cut 11.58 to 11.5
     # 직거래장터 운영 계획
     "6개소",
     "12개소",
@@ -171,8 +171,13 @@ def test_relief_page_shows_every_figure(open_page):
     assert metrics["기금 집행률"] == ("83.3%", "4.11. 기준")
     assert metrics["직원 성금"] == ("131,371천원", "3.26.~4.10.")
     execution = table_with(app, "’25년말 예상 집행률")
-    assert execution["’25년말 예상 집행률"].tolist() == ["16.7"]
-    assert "(집행액 5,000,000 + 예상액 1,000,000) ÷ 예산현액 = 100.0%" in text
+    # 예상액 1,000,000 is what remains to spend after 5,000,000: 100.0 as printed, no error
+    assert execution["’25년말 예상 집행률"].tolist() == ["100.0"]
+    assert (
+        "’25년말 예상액은 연말까지 더 집행할 금액입니다: 예상 집행률 = (집행액 + 예상액) ÷ 예산현액 × 100"
+        in text
+    )
+    assert "보고서 표기와" not in text and not app.warning
 
 
 def test_relief_charts(open_page):
@@ -240,11 +245,19 @@ def test_markets_page_shows_every_figure(open_page):
         "583,200",
         "67,546",
         "0",
-        "11.6",
+        "11.5",  # as printed; 11.58 in the footnote
         "0.0",
     ]
-    assert "시작일 5.22.은 목요일(표기 금~일); 종료일 10.20.은 월요일(표기 금~일)" in text
-    assert "보고서는 소수점 이하를 버림(172.7% → 172%); 반올림하면 173%" in text
+    # (금~일) are the market's days inside the expo's 5.22.(목)~10.20.(월): no report error
+    assert (
+        "서울국제정원박람회 5.22.~10.20.(금~일): (금~일)은 5.22.~10.20. 중 장터가 여는 요일: "
+        "첫 운영일 5.23.(금), 마지막 운영일 10.19.(일)"
+    ) in text
+    garden = schedule[schedule["장터·행사명"] == "서울국제정원박람회"]
+    assert garden["요일 확인"].tolist() == ["첫 운영일 5.23.(금), 마지막 10.19.(일)"]
+    assert "직거래장터 운영횟수 증감률(%) 172%(계산 172.7%)" in text
+    assert "직거래장터 참여농가수 증감률(%) 51%(계산 51.7%)" in text
+    assert "보고서 표기와" not in text and not app.warning
 
 
 def _shown_markets(app) -> list[str]:
@@ -350,3 +363,15 @@ def test_markets_map_uses_configured_tiles_when_reachable(open_page, monkeypatch
     assert spec["layout"]["map"]["layers"][0]["source"] == [url]
     assert spec["layout"]["map"]["style"] == "white-bg"  # no style fetched from outside
     assert not any("연결할 수 없어" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize("slug", ["overview", "budget", "relief", "markets", "ai_training", "housing"])
+def test_no_page_calls_the_forecast_or_the_expo_days_a_report_error(open_page, slug):
+    """Both are read as the report means them: 예상액 is what remains to spend (100.0), and
+    (금~일) are the market's days inside 5.22.~10.20."""
+    app = open_page(slug)
+    text = page_text(app) + "\n".join(expander.label for expander in app.expander)
+    for misreading in ("재계산 16.7", "16.7%", "5.22.은 목요일", "10.20.은 월요일", "5.22.(목)~10.20.(월)"):
+        assert misreading not in text, (slug, misreading)
+    for warning in app.warning:
+        assert "예상 집행률" not in warning.value and "정원박람회" not in warning.value

@@ -89,6 +89,21 @@ def test_the_reports_own_errors_are_recorded_not_fatal(con):
     assert everything["matches"].sum() == len(everything) - 1
 
 
+def test_each_difference_is_named_by_its_kind(con):
+    """One printed figure is arithmetically off (징수율 4.7 where 456,467 ÷ 9,111,342 gives 5.0);
+    three cut their decimals where others in the report round (172.7% → 172%, 51.7% → 51%,
+    11.58 → 11.5); the relief forecast and the expo's weekdays, read right, agree."""
+    found = meta.reconciliations(con, AS_OF)
+    differing = found[found["kind"] != "일치"].sort_values("printed")
+    assert differing[["kind", "subject", "printed", "recomputed"]].values.tolist() == [
+        ["끝수 버림", "도농상생 직거래장터 운영", "11.5", "11.58"],
+        ["끝수 버림", "직거래장터 운영횟수", "172%", "172.7%"],
+        ["계산 차이", "세입 임시적세외수입", "4.7", "5.0"],
+        ["끝수 버림", "직거래장터 참여농가수", "51%", "51.7%"],
+    ]
+    assert (found["kind"] == "계산 차이").tolist() == (~found["matches"]).tolist()
+
+
 def test_bureau_totals_equal_the_report(con):
     totals = org.bureau_totals(con, AS_OF)
     assert totals == {"departments": 7, "field_offices": 1, "headcount": 365, "teams": 31}

@@ -5,9 +5,11 @@ from datetime import date
 import pytest
 
 from bureau.schedule import (
+    day_label,
     duration_months,
     month_bounds,
     months_between,
+    opening_span,
     operating_days,
     overlaps,
     parse_weekdays,
@@ -55,11 +57,31 @@ def test_weekday_labels_of_report_dates():
 def test_weekday_mismatches():
     assert weekday_mismatches(date(2025, 3, 15), date(2025, 11, 23), "토, 일") == []
     assert weekday_mismatches(date(2025, 9, 25), date(2025, 9, 27), None) == []
-    wrong = weekday_mismatches(date(2025, 5, 22), date(2025, 10, 20), "금~일")
-    assert [(item.role, item.actual) for item in wrong] == [("시작일", "목"), ("종료일", "월")]
-    assert str(wrong[0]) == "시작일 5.22.은 목요일(표기 금~일)"
+    # a date printed with its own weekday: 4.4.~4.5.(금~토) is right, 4.4.~4.6.(금~토) ends on a 일
+    assert weekday_mismatches(date(2025, 4, 4), date(2025, 4, 5), "금~토") == []
+    wrong = weekday_mismatches(date(2025, 4, 3), date(2025, 4, 6), "금~토")
+    assert [(item.role, item.actual) for item in wrong] == [("시작일", "목"), ("종료일", "일")]
+    assert str(wrong[0]) == "시작일 4.3.은 목요일(표기 금~토)"
     # an open-ended date (3.22.(토)~) checks only its start
     assert weekday_mismatches(date(2025, 3, 22), None, "토") == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "printed", "span"),
+    [
+        # 서울국제정원박람회 5.22.(목)~10.20.(월), market open 금~일 inside the expo
+        (date(2025, 5, 22), date(2025, 10, 20), "금~일", (date(2025, 5, 23), date(2025, 10, 19))),
+        (date(2025, 3, 15), date(2025, 11, 23), "토, 일", (date(2025, 3, 15), date(2025, 11, 23))),
+        (date(2025, 9, 25), date(2025, 9, 27), None, (date(2025, 9, 25), date(2025, 9, 27))),
+        (date(2025, 5, 19), date(2025, 5, 21), "토, 일", None),  # 월~수: no 토·일 inside
+    ],
+)
+def test_opening_span(start, end, printed, span):
+    assert opening_span(start, end, printed) == span
+
+
+def test_day_label():
+    assert day_label(date(2025, 5, 23)) == "5.23.(금)"
 
 
 def test_operating_days():

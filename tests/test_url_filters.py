@@ -10,7 +10,8 @@ def test_url_parameters_restore_department_and_unit(open_page):
     app = open_page("overview", dept="인사과", unit="억원")
     assert app.selectbox(key="dept").value == "인사과"
     assert app.segmented_control(key="unit").value == "억원"
-    assert app.dataframe[0].value.iloc[0]["’25년 예산현액(B)"] == "84.3"  # 8,428,389천원
+    table = next(frame.value for frame in app.dataframe if "’25년 예산현액(B)" in frame.value.columns)
+    assert table.iloc[0]["’25년 예산현액(B)"] == "84.3"  # 8,428,389천원
 
 
 @pytest.mark.parametrize(

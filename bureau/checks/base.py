@@ -8,7 +8,8 @@ from datetime import date
 
 import duckdb
 
-from bureau.metrics import round_half_up
+from bureau.differences import Kind, difference_note, rate_kind, shown_recomputed
+from bureau.format import number
 from bureau.sources import SourceError
 
 
@@ -16,8 +17,9 @@ from bureau.sources import SourceError
 class Reconciliation:
     """A printed derived figure compared with the one our code computes from the data.
 
-    ``matches`` False is a discrepancy in the report itself: the build keeps going,
-    the database records it, and the pages show the recomputed figure with a note.
+    ``matches`` False (``kind`` ARITHMETIC) is a discrepancy in the report itself: the build
+    keeps going, the database records it, and the pages show the recomputed figure with a
+    note. A ROUNDING row matches: the page keeps the printed figure, the unrounded one noted.
     """
 
     as_of: date
@@ -30,14 +32,44 @@ class Reconciliation:
     recomputed: str
     matches: bool
     note: str = ""
+    #: None: MATCH or ARITHMETIC from ``matches`` (checks that compare exactly need no more)
+    kind: Kind | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind is None:
+            object.__setattr__(self, "kind", Kind.MATCH if self.matches else Kind.ARITHMETIC)
+        elif self.kind.agrees != self.matches:
+            raise ValueError(f"{self.kind} does not go with matches={self.matches}")
 
 
 ErrorCheck = Callable[[duckdb.DuckDBPyConnection], list[SourceError]]
 Reconciler = Callable[[duckdb.DuckDBPyConnection], list[Reconciliation]]
 
 
-def rate_matches(printed: float | None, recomputed: float | None, digits: int = 1) -> bool:
-    """A printed rate matches when it equals the recomputed one rounded as the report rounds."""
-    if printed is None or recomputed is None:
-        return printed is None and recomputed is None
-    return round_half_up(recomputed, digits) == printed
+def compared(
+    as_of: date,
+    table_name: str,
+    row_key: str,
+    subject: str,
+    figure: str,
+    rule: str,
+    printed: float | None,
+    recomputed: float | None,
+    digits: int = 1,
+    unit: str = "",
+) -> Reconciliation:
+    """A printed figure against ours, its kind and note from :func:`rate_kind`."""
+    kind = rate_kind(printed, recomputed, digits)
+    return Reconciliation(
+        as_of,
+        table_name,
+        row_key,
+        subject,
+        figure,
+        rule,
+        f"{number(printed, digits)}{unit}",
+        f"{shown_recomputed(kind, recomputed, digits)}{unit}",
+        kind.agrees,
+        difference_note(kind, printed, recomputed, digits, unit),
+        kind,
+    )

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
-from bureau.checks.base import Reconciliation, rate_matches
-from bureau.format import number
-from bureau.metrics import change, change_rate, percent, round_half_up
+from bureau.checks.base import Reconciliation, compared
+from bureau.metrics import change, change_rate, percent
 from bureau.schema.budget import BudgetLine
 from bureau.sources import SourceError
 
@@ -60,22 +59,17 @@ def reconcile(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
         for figure, rule, printed, recomputed, digits in comparisons:
             if printed is None:
                 continue
-            matches = printed == recomputed if digits == 0 else rate_matches(printed, recomputed)
             found.append(
-                Reconciliation(
+                compared(
                     as_of,
                     "budget",
                     f"{side}|{item_id}",
                     f"{side} {item}",
                     figure,
                     rule,
-                    number(printed, digits),
-                    number(recomputed, digits),
-                    matches,
-                    ""
-                    if matches
-                    else f"보고서 표기 {number(printed, digits)}, "
-                    f"재계산 {number(round_half_up(recomputed, digits), digits)}",
+                    printed,
+                    recomputed,
+                    digits,
                 )
             )
     return found

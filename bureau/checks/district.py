@@ -7,10 +7,9 @@ from datetime import date
 
 import duckdb
 
-from bureau.checks.base import Reconciliation
+from bureau.checks.base import Reconciliation, compared
 from bureau.district import RULES, Indicators
 from bureau.format import number
-from bureau.metrics import round_half_up
 
 
 def reconcile(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
@@ -34,21 +33,22 @@ def reconcile(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
             except (IndexError, ZeroDivisionError):
                 continue  # an input is missing from this report: nothing to compare
             tolerance = rule.tolerance(values)
-            if tolerance:
-                matches = abs(recomputed - printed_value) <= tolerance
-            else:
-                matches = round_half_up(recomputed, rule.digits) == printed_value
-            found.append(
-                Reconciliation(
-                    as_of,
-                    "district_indicators",
-                    rule.indicator_id,
-                    "자치구·동 행정여건",
-                    label,
-                    rule.description,
-                    number(printed_value, rule.digits),
-                    number(recomputed, rule.digits),
-                    matches,
-                )
+            where = (
+                as_of,
+                "district_indicators",
+                rule.indicator_id,
+                "자치구·동 행정여건",
+                label,
+                rule.description,
             )
+            if not tolerance:
+                found.append(compared(*where, printed_value, recomputed, rule.digits))
+                continue
+            # inputs printed rounded: a printed average within their rounding agrees
+            printed_text, recomputed_text = (
+                number(printed_value, rule.digits),
+                number(recomputed, rule.digits),
+            )
+            matches = abs(recomputed - printed_value) <= tolerance
+            found.append(Reconciliation(*where, printed_text, recomputed_text, matches))
     return found

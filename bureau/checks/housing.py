@@ -8,7 +8,7 @@ from functools import partial
 
 import duckdb
 
-from bureau.checks.base import Reconciliation, rate_matches
+from bureau.checks.base import Reconciliation, compared
 from bureau.format import number
 from bureau.metrics import percent
 from bureau.sources import SourceError
@@ -75,8 +75,9 @@ def _item(
     note: str = "",
     matches: bool | None = None,
 ) -> Reconciliation:
+    """A printed figure against ours; ``matches`` given: a bound (≤) rather than an equality."""
     if matches is None:
-        matches = rate_matches(printed, recomputed, digits) if digits else printed == recomputed
+        return compared(as_of, table, key, subject, figure, rule, printed, recomputed, digits)
     return Reconciliation(
         as_of,
         table,

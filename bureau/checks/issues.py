@@ -6,9 +6,9 @@ from datetime import date
 
 import duckdb
 
-from bureau.checks.base import Reconciliation, rate_matches
-from bureau.format import number
-from bureau.metrics import percent, round_half_up
+from bureau.checks.base import Reconciliation, compared
+from bureau.issues import EXPECTED_RULES, year_end_spent
+from bureau.metrics import percent
 
 
 def printed_figures(con: duckdb.DuckDBPyConnection, topic: str) -> dict[tuple[date, str], tuple]:
@@ -50,61 +50,42 @@ def count_check(
 def reconcile_execution(con: duckdb.DuckDBPyConnection, topic: str) -> list[Reconciliation]:
     """원인행위·지출(집행)·연말 예상 집행률 of one topic's programs, recomputed from 천원 amounts.
 
-    The report's other execution tables define 예상 집행률 as 예상액 ÷ 예산현액; where a
-    printed rate instead equals (집행액 + 예상액) ÷ 예산현액 the note says so.
+    예상 집행률 is what will have been spent by the year's end over 예산현액: 예상액 itself
+    where it is that total (누계), 집행액 + 예상액 where it is what remains to spend (잔여).
     """
     rows = con.execute(
         """
-        SELECT as_of, measured_on, program, budget, committed, spent,
-               printed_committed_rate, printed_spent_rate, expected, printed_expected_rate
+        SELECT as_of, program, budget, committed, spent, printed_committed_rate,
+               printed_spent_rate, expected, expected_basis, printed_expected_rate
         FROM program_execution WHERE topic = ? ORDER BY as_of, program
         """,
         [topic],
     ).fetchall()
     found = []
-    for row in rows:
-        as_of, measured_on, program, budget, committed, spent = row[:6]
-        p_committed, p_spent, expected, p_expected = row[6:]
-        key = f"{topic}|{program}"
+    for as_of, program, budget, committed, spent, p_committed, p_spent, expected, basis, p_expected in rows:
         spent_name = "지출액" if committed is not None else "집행액"
         checks = [
             ("원인행위 집행률", "원인행위 ÷ 예산현액 × 100", p_committed, committed),
             (f"{spent_name} 집행률", f"{spent_name} ÷ 예산현액 × 100", p_spent, spent),
-            ("’25년말 예상 집행률", "예상액 ÷ 예산현액 × 100", p_expected, expected),
+            (
+                "’25년말 예상 집행률",
+                EXPECTED_RULES[basis],
+                p_expected,
+                year_end_spent(spent, expected, basis),
+            ),
         ]
-        for figure, rule, printed, numerator in checks:
-            if printed is None or numerator is None:
-                continue
-            recomputed = percent(numerator, budget)
-            matches = rate_matches(printed, recomputed)
-            note = ""
-            if not matches:
-                note = (
-                    f"보고서 표기 {number(printed, 1)}%, 재계산 {number(recomputed, 1)}% "
-                    f"({measured_on:%Y-%m-%d} 기준)"
-                )
-                if figure.startswith("’25년말"):
-                    cumulative = percent(spent + expected, budget)
-                    if rate_matches(printed, cumulative):
-                        note = (
-                            f"보고서의 다른 집행현황 표는 예상 집행률을 예상액 ÷ 예산현액으로 씀 → "
-                            f"{number(expected)} ÷ {number(budget)} = {number(recomputed, 1)}%. "
-                            f"표기 {number(printed, 1)}%는 (집행액 {number(spent)} + 예상액 "
-                            f"{number(expected)}) ÷ 예산현액 = {number(cumulative, 1)}%로 읽힘: "
-                            "이 표의 예상액은 남은 추가 집행분으로 보임"
-                        )
-            found.append(
-                Reconciliation(
-                    as_of,
-                    "program_execution",
-                    key,
-                    program,
-                    figure,
-                    rule,
-                    number(printed, 1),
-                    number(round_half_up(recomputed, 1) if recomputed is not None else None, 1),
-                    matches,
-                    note,
-                )
+        found.extend(
+            compared(
+                as_of,
+                "program_execution",
+                f"{topic}|{program}",
+                program,
+                figure,
+                rule,
+                printed,
+                percent(value, budget),
             )
+            for figure, rule, printed, value in checks
+            if printed is not None and value is not None
+        )
     return found

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import math
 from functools import partial
 
 import duckdb
 
-from bureau.checks.base import Reconciliation
+from bureau.checks.base import Reconciliation, compared
 from bureau.checks.issues import count_check, printed_figures, reconcile_execution
 from bureau.format import number
+from bureau.markets import weekday_reading
 from bureau.metrics import change, change_rate, round_half_up
-from bureau.schedule import duration_months, operating_days, parse_weekdays, weekday_label, weekday_mismatches
+from bureau.schedule import day_label, duration_months, opening_span
 from bureau.sources import SourceError
 
 TOPIC = "markets"
@@ -74,37 +74,16 @@ def kpis(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
     ).fetchall()
     found = []
     for as_of, indicator, label, unit, year_a, year_b, a, b, p_change, p_unit, p_rate in rows:
-        record = partial(Reconciliation, as_of, "market_kpis", indicator, f"직거래장터 {label}")
+        record = partial(compared, as_of, "market_kpis", indicator, f"직거래장터 {label}")
         if p_change is not None:
-            recomputed = change(a, b)
             found.append(
                 record(
-                    "증감(B-A)",
-                    f"{year_b}년(B) − {year_a}년(A)",
-                    f"{number(p_change)}{p_unit or unit}",
-                    f"{number(recomputed)}{p_unit or unit}",
-                    recomputed == p_change,
+                    "증감(B-A)", f"{year_b}년(B) − {year_a}년(A)", p_change, change(a, b), 0, p_unit or unit
                 )
             )
         if p_rate is not None:
-            rate = change_rate(a, b)
-            rounded = round_half_up(rate, 0) if rate is not None else None
-            matches = rounded == p_rate
-            note = ""
-            if not matches and rate is not None and math.floor(rate) == p_rate:
-                note = (
-                    f"보고서는 소수점 이하를 버림({number(rate, 1)}% → {number(p_rate)}%); "
-                    f"반올림하면 {number(rounded)}%"
-                )
             found.append(
-                record(
-                    "증감률(%)",
-                    "증감 ÷ 2024년(A) × 100, 정수로 반올림",
-                    f"{number(p_rate)}%",
-                    f"{number(rounded)}% ({number(rate, 1)}%)",
-                    matches,
-                    note,
-                )
+                record("증감률(%)", f"증감 ÷ {year_a}년(A) × 100, 정수", p_rate, change_rate(a, b), 0, "%")
             )
     return found
 
@@ -185,21 +164,12 @@ def _markets(con: duckdb.DuckDBPyConnection, condition: str) -> list[tuple]:
 
 
 def schedule_weekdays(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
-    """A market's start and end dates fall on the weekdays printed with them."""
+    """A market's printed weekdays name days it opens within its period: at least one falls in it."""
     found = []
     for as_of, _, market_id, market, start, end, dates, weekdays, _ in _markets(
         con, "printed_weekdays IS NOT NULL"
     ):
-        wrong = weekday_mismatches(start, end, weekdays)
-        note = ""
-        if wrong:
-            days = operating_days(start, end, parse_weekdays(weekdays))
-            first, last = days[0], days[-1]
-            note = (
-                "; ".join(str(item) for item in wrong)
-                + f". 기간 중 {weekdays} 운영으로 읽으면 첫 운영일 {first.month}.{first.day}."
-                f"({weekday_label(first)}), 마지막 운영일 {last.month}.{last.day}.({weekday_label(last)})"
-            )
+        span = opening_span(start, end, weekdays)
         found.append(
             Reconciliation(
                 as_of,
@@ -207,11 +177,11 @@ def schedule_weekdays(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
                 market_id,
                 market,
                 "운영 요일",
-                "시작일·종료일의 달력 요일이 표기 요일에 드는지",
+                "표기 요일은 기간 중 여는 요일: 그 요일의 첫·마지막 운영일",
                 dates,
-                f"{start.month}.{start.day}.({weekday_label(start)})~{end.month}.{end.day}.({weekday_label(end)})",
-                not wrong,
-                note,
+                "기간 중 해당 요일 없음" if span is None else " ~ ".join(map(day_label, span)),
+                span is not None,
+                "" if span == (start, end) else weekday_reading(dates, weekdays, span),
             )
         )
     return found

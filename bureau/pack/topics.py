@@ -6,7 +6,7 @@ from datetime import date
 
 import duckdb
 
-from bureau import ai_training, budget, housing, markets, relief
+from bureau import ai_training, budget, housing, loan_calculator, markets, relief
 from bureau.briefing import briefing
 from bureau.district import Indicators
 from bureau.format import korean_date, number, rate, unit_caption
@@ -171,7 +171,7 @@ def markets_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
             "직거래장터 확대 운영",
             [
                 f"{item.label}: {item.year_a}년 {number(item.a)}{item.unit} → {item.year_b}년 "
-                f"{number(item.b)}{item.unit} (+{number(item.change)}, {rate(item.rate)}%)"
+                f"{number(item.b)}{item.unit} (+{number(item.change)}, {item.rate_text}%)"
                 for item in changes
             ],
             ChartSpec(
@@ -194,15 +194,12 @@ def ai_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
     if goal.empty or progress.empty:
         return []
     summary = ai_training.summarise(goal, progress, as_of)
-    projection = summary.projection
     bullets = [
-        f"{summary.course} {number(summary.trained)}명 이수 (전 직원의 {rate(summary.printed_share)}%)",
-        f"목표: 전 직원 연 {summary.times_per_year}회 이수 — 남은 인원 약 {number(summary.gap)}명",
-        f"지금까지 하루 평균 {number(projection.per_day, 1)}명: "
-        f"연말까지 약 {number(projection.year_end_trained)}명({rate(projection.year_end_share)}%)",
+        f"{summary.course} {number(summary.printed_trained)}명 이수 "
+        f"(전 직원의 {rate(summary.printed_share)}%)",
+        f"목표: 전 직원 연 {summary.times_per_year}회 이수",
+        ai_training.estimate_line(summary),
     ]
-    if projection.completion:
-        bullets.append(f"이 속도면 전원 이수 {korean_date(projection.completion)} 예상 (선형 가정)")
     return [
         SlideSpec(
             "AI 역량 강화 교육",
@@ -225,7 +222,7 @@ def housing_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
     result = housing.round_result(applications)
     groups = selection[~selection["printed_total"]]
     years = sorted(groups["fiscal_year"].unique())
-    terms = housing.terms_for_year(housing_queries.loan_terms(con, as_of), as_of.year)
+    terms = loan_calculator.terms_for_year(housing_queries.loan_terms(con, as_of), as_of.year)
     bullets = [
         *housing.programme_lines(housing_queries.loan_rules(con, as_of), terms, as_of.year),
         f"상반기 {number(result.applied)}명({number(result.applied_amount)}억 원) 신청, "

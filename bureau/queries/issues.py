@@ -75,7 +75,7 @@ def program_execution(
         con,
         """
         SELECT measured_on, dept, program, budget, committed, spent, printed_committed_rate,
-               printed_spent_rate, expected, printed_expected_rate
+               printed_spent_rate, expected, expected_basis, printed_expected_rate
         FROM program_execution WHERE as_of = ? AND topic = ? AND (? IS NULL OR dept = ?)
         ORDER BY program
         """,
@@ -102,7 +102,7 @@ def topic_reconciliations(
     return frame(
         con,
         """
-        SELECT table_name, row_key, subject, figure, rule, printed, recomputed, matches, note
+        SELECT table_name, row_key, subject, figure, rule, printed, recomputed, matches, kind, note
         FROM reconciliation
         WHERE as_of = ? AND (NOT ? OR NOT matches)
           AND (list_contains(?, table_name)

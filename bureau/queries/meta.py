@@ -37,7 +37,7 @@ def reconciliations(
     return frame(
         con,
         """
-        SELECT table_name, row_key, subject, figure, rule, printed, recomputed, matches, note
+        SELECT table_name, row_key, subject, figure, rule, printed, recomputed, matches, kind, note
         FROM reconciliation
         WHERE as_of = ? AND (? IS NULL OR table_name = ?) AND (NOT ? OR NOT matches)
         ORDER BY table_name, subject, figure

@@ -24,6 +24,8 @@ from bureau.schema.base import (
 Topic = Literal["relief", "markets"]
 FigureId = Annotated[str, Field(pattern=r"^[a-z][a-z_]*(\.[^,]+)?$", max_length=80)]
 ShortText = Annotated[str, Field(min_length=1, max_length=40)]
+#: What a ’25년말 예상액 counts: the year-end total spent, or what remains to spend.
+ExpectedBasis = Literal["누계", "잔여"]
 
 
 class IssuePoint(SourceModel):
@@ -63,7 +65,10 @@ class ProgramExecution(SourceModel):
 
     ``measured_on`` is the table's own 기준일 (the relief fund table is as of 2025-04-11).
     ``committed`` is 원인행위 (empty when the table has only 집행액), ``spent`` 지출액/집행액,
-    ``expected`` the ’25년말 집행예상 예상액."""
+    ``expected`` the ’25년말 집행예상 예상액: with ``expected_basis`` 누계 the amount spent by
+    the year's end (its rate 예상액 ÷ 예산현액), with 잔여 the amount still to spend on top of
+    집행액 (rate (집행액 + 예상액) ÷ 예산현액; the relief fund table: 5,000,000 spent, 1,000,000
+    to go, 100.0%)."""
 
     topic: Topic
     measured_on: Day
@@ -75,6 +80,7 @@ class ProgramExecution(SourceModel):
     printed_committed_rate: Percent | None = None
     printed_spent_rate: Percent
     expected: Amount
+    expected_basis: ExpectedBasis
     printed_expected_rate: Percent
 
 
