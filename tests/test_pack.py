@@ -2,19 +2,29 @@
 
 import io
 import re
+import zipfile
 from datetime import date
 
 from openpyxl import load_workbook
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.util import Inches
 
 from bureau import paths
 from bureau.__main__ import main
+from bureau.connection import open_read_only
+from bureau.format import rate
+from bureau.metrics import fiscal_year_elapsed
 from bureau.pack.build import deck, deck_slides, workbook
+from tests.bad_input_support import find_line, make_workspace, set_cell
 from tests.printed import HEADCOUNT
 
 AS_OF = date(2025, 3, 31)
+#: A position or size with a fraction (``x="4925452.1"``) makes a malformed file.
+FRACTIONAL_EMU = re.compile(r'\b(?:x|y|cx|cy)="-?\d+\.\d')
 
 
 def slide_titles(presentation) -> list[str]:
@@ -44,6 +54,7 @@ def test_deck_has_a_slide_per_spec_and_native_charts(con):
         "부서별 사업비",
         "부서별 집행률과 연간 진도",
         "영남 산불 피해지역 구호 지원",
+        "구호물품 지원 현황",
         "직거래장터 확대 운영",
         "2025년 직거래장터 운영일정",
         "AI 역량 강화 교육",
@@ -90,6 +101,9 @@ def test_budget_slides_carry_the_full_tables(con):
     assert revenue.cell(3, 3).text == "△94,666"
     assert revenue.cell(9, 6).text == "5.0"  # 임시적세외수입: recomputed, not the printed 4.7
     assert len(tables["세출총괄"].rows) == 14
+    # The hierarchy indented as the report sets it: 계 › 세외수입 › 경상적세외수입 › 공유재산임대료
+    names = [revenue.cell(row, 0).text for row in range(1, 5)]
+    assert names == ["계", "　세외수입", "　　경상적세외수입", "　　　공유재산임대료"]
 
 
 def test_workbook_has_every_table_with_units_and_triangle_format(con):
@@ -147,3 +161,120 @@ def test_briefing_slide_repeats_the_overview_briefing(con):
     assert "세출 조정교부금: ’24년 대비 224.8억원(0.5%)" in text
     assert "[주의] 자치행정과 사업비 집행률 0.4%" in text
     assert "직원 전세자금: 상반기 178명(180억 원) 신청 중 105명(110억 원) 선정, 선정률 59.0%" in text
+
+
+def test_every_shape_position_is_a_readable_integer_inside_the_slide(con):
+    pptx = deck(con, AS_OF)
+    presentation = Presentation(io.BytesIO(pptx))
+    for number, slide in enumerate(presentation.slides, start=1):
+        for shape in slide.shapes:
+            box = (shape.left, shape.top, shape.width, shape.height)  # python-pptx fails on "4925452.1"
+            assert all(type(value) is not float and int(value) == value for value in box), (number, box)
+            assert shape.left >= 0 and shape.left + shape.width <= presentation.slide_width, (number, box)
+            assert shape.top >= 0 and shape.top + shape.height <= presentation.slide_height, (number, box)
+    with zipfile.ZipFile(io.BytesIO(pptx)) as package:
+        for name in package.namelist():
+            if name.endswith(".xml"):
+                assert not FRACTIONAL_EMU.search(package.read(name).decode()), name
+
+
+def test_tables_are_legible_with_numbers_right_aligned(con):
+    presentation = Presentation(io.BytesIO(deck(con, AS_OF)))
+    tables = [shape.table for slide in presentation.slides for shape in slide.shapes if shape.has_table]
+    assert len(tables) == 5
+    for table in tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for paragraph in cell.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        assert run.font.size.pt >= 14, cell.text
+    revenue = tables[0]
+    for row in range(len(revenue.rows)):
+        alignments = [revenue.cell(row, column).text_frame.paragraphs[0].alignment for column in range(7)]
+        assert alignments == [PP_ALIGN.LEFT] + [PP_ALIGN.RIGHT] * 6, revenue.cell(row, 0).text
+
+
+def test_no_slide_is_a_quarter_full(con):
+    """A chart or table fills at least half the height below the title (slides 11 and 14 used
+    a quarter), and together with the bullets most of the width."""
+    presentation = Presentation(io.BytesIO(deck(con, AS_OF)))
+    content_height = Inches(5.5)
+    for number, slide in enumerate(presentation.slides, start=1):
+        visuals = [shape for shape in slide.shapes if shape.has_chart or shape.has_table]
+        for shape in visuals:
+            height = sum(row.height for row in shape.table.rows) if shape.has_table else shape.height
+            assert height >= content_height / 2, (number, height)
+            assert shape.left + shape.width >= presentation.slide_width - Inches(0.6), number
+
+
+def chart_workbooks(presentation) -> dict[str, object]:
+    """Each chart's embedded workbook, opened with openpyxl, by slide title."""
+    return {
+        title: load_workbook(io.BytesIO(chart.part.chart_workbook.xlsx_part.blob)).active
+        for title, chart in charts(presentation).items()
+    }
+
+
+def test_embedded_chart_workbooks_hold_values_only(con):
+    presentation = Presentation(io.BytesIO(deck(con, AS_OF)))
+    books = chart_workbooks(presentation)
+    assert len(books) == 7
+    for title, sheet in books.items():
+        assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row), title
+    headcount = books["조직 및 인력"]
+    assert [row[:2] for row in headcount.iter_rows(min_row=2, values_only=True)][-1] == ("총무과", 188)
+
+
+def test_a_formula_like_label_in_a_source_ends_up_as_text(tmp_path, built_database, capsys):
+    ws = make_workspace(tmp_path, built_database)
+    hostile = "=cmd|' /C calc'!A0"
+    path = ws.file("market_kpis.csv")
+    for year in ("2024", "2025"):
+        set_cell(path, find_line(path, indicator_id="places", year=year), "label", hostile)
+    assert ws.build(capsys).code == 0
+    with open_read_only(ws.database) as connection:
+        presentation = Presentation(io.BytesIO(deck(connection, AS_OF)))
+    chart = charts(presentation)["직거래장터 확대 운영"]
+    assert hostile in list(chart.plots[0].categories)
+    sheet = chart_workbooks(presentation)["직거래장터 확대 운영"]
+    cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if cell.value is not None}
+    assert cells[hostile].data_type == "s"
+    assert all(cell.data_type != "f" for cell in cells.values())
+
+
+def slide_text(slide) -> str:
+    texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+    grids = [shape.table for shape in slide.shapes if shape.has_table]
+    tables = [cell.text for grid in grids for row in grid.rows for cell in row.cells]
+    return "\n".join(texts + tables)
+
+
+def test_topic_slides_carry_their_headline_figures(con):
+    presentation = Presentation(io.BytesIO(deck(con, AS_OF)))
+    text = {slide.shapes[0].text_frame.text: slide_text(slide) for slide in presentation.slides}
+    assert "사업예산: 220억원 (일반 94억원, 기금 126억원)" in text["직원 주거복지: 전세자금 융자"]
+    assert "성금 131,371천원" in text["영남 산불 피해지역 구호 지원"]
+    supplies = text["구호물품 지원 현황"]
+    for figure in ("549동", "13,803개", "318,875개", "13대", "722,608개 + 549동 + 13대", "723,170"):
+        assert figure in supplies
+
+
+def test_execution_slide_draws_the_years_pace_on_the_value_axis(con):
+    slide = next(
+        slide
+        for slide in Presentation(io.BytesIO(deck(con, AS_OF))).slides
+        if slide.shapes[0].text_frame.text == "부서별 집행률과 연간 진도"
+    )
+    pace = fiscal_year_elapsed(AS_OF)
+    assert rate(pace) == "24.7"
+    frame = next(shape for shape in slide.shapes if shape.has_chart)
+    lines = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.LINE]
+    assert len(lines) == 1 and lines[0].width == 0  # vertical
+    texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+    assert "연간 경과율 24.7%" in texts
+    axis = frame.chart.value_axis
+    layout = frame.chart._chartSpace.chart.plotArea.find(qn("c:layout")).find(qn("c:manualLayout"))
+    assert layout.find(qn("c:layoutTarget")).get("val") == "inner"
+    x, w = (float(layout.find(qn(tag)).get("val")) for tag in ("c:x", "c:w"))
+    at = (lines[0].left - frame.left) / frame.width
+    assert abs(at - (x + w * (pace - axis.minimum_scale) / (axis.maximum_scale - axis.minimum_scale))) < 1e-4
