@@ -3,7 +3,7 @@
 import io
 import re
 import zipfile
-from datetime import date
+from datetime import date, datetime
 
 from openpyxl import load_workbook
 from pptx import Presentation
@@ -111,19 +111,77 @@ def test_workbook_has_every_table_with_units_and_triangle_format(con):
     budget = book["세입·세출 예산현황"]
     assert budget["A1"].value == "(단위 : 천원, %)"
     header = [cell.value for cell in budget[2]]
-    assert header[:3] == ["회계연도", "세입·세출", "항목 ID"]
-    rows = {row[header.index("항목 ID")]: row for row in budget.iter_rows(min_row=3, values_only=True)}
-    assert rows["rev"][header.index("예산현액")] == 13547369
+    assert header[:4] == ["수준", "회계연도", "세입·세출", "구분"]
+    rows = [row for row in budget.iter_rows(min_row=3, values_only=True)]
+    assert [row[:4] for row in rows[:4]] == [
+        (1, 2025, "세입", "계"),
+        (2, 2025, "세입", "세외수입"),
+        (3, 2025, "세입", "경상적세외수입"),
+        (4, 2025, "세입", "공유재산임대료"),
+    ]
+    assert rows[0][header.index("예산현액")] == 13547369
     change = budget.cell(row=5, column=header.index("증감액(보고서 표기)") + 1)
     assert change.value == -94666 and change.number_format == '#,##0;"△"#,##0'
     checks = book["보고서 검증(표기 vs 재계산)"]
     assert any(
-        row[2] == "세입 임시적세외수입" and row[5] == "4.7" for row in checks.iter_rows(values_only=True)
+        row[1] == "세입 임시적세외수입" and row[4] == "4.7" and row[6] == "불일치"
+        for row in checks.iter_rows(values_only=True)
     )
     assert "부서별 팀 수·인원" in book.sheetnames
     hangul = re.compile("[가-힣]")
     for sheet in book.worksheets:  # staff read Korean headers, never code names
         assert all(hangul.search(str(cell.value)) for cell in sheet[2] if cell.value), sheet.title
+    assert all(hangul.search(value) for (value,) in checks.iter_rows(min_row=3, max_col=1, values_only=True))
+
+
+#: Keys such as ``rev.nontax.recurring`` or ``initial``: lower-case ASCII code names.
+CODE_NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
+
+
+def test_workbook_leaves_out_ids_order_columns_and_flags(con):
+    book = load_workbook(io.BytesIO(workbook(con, AS_OF)))
+    for sheet in book.worksheets[1:]:
+        headers = [str(cell.value) for cell in sheet[2]]
+        assert not [h for h in headers if "ID" in h or "순서" in h or h == "합계 행(보고서 표기)"], (
+            sheet.title
+        )
+        for row in sheet.iter_rows(min_row=3, values_only=True):
+            for value in row:
+                assert not isinstance(value, bool), sheet.title
+                assert not (isinstance(value, str) and CODE_NAME.match(value)), (sheet.title, value)
+
+
+def test_workbook_opens_on_a_linked_table_of_contents(con):
+    book = load_workbook(io.BytesIO(workbook(con, AS_OF)))
+    assert book.sheetnames[0] == "목차"
+    contents = book["목차"]
+    assert contents["A1"].value == "행정국 업무보고 표 목록 · 기준일 2025. 3. 31."
+    listed = {}
+    for name, title, caption, count in contents.iter_rows(min_row=3):
+        assert name.hyperlink.location == f"'{name.value}'!A1"
+        listed[name.value] = (title.value, caption.value, count.value)
+    assert list(listed) == book.sheetnames[1:]
+    assert listed["구호금 지원"] == (
+        "구호금 지원(지역교류협력기금, 단위: 억원)",
+        "구호금 지원(지역교류협력기금, 단위: 억원)",
+        5,  # 총 45억 › 산불진화단계 5억, 피해복구·생활안정 40억 › 경북 37억, 경남 3억
+    )
+
+
+def test_workbook_years_are_plain_dates_are_dates_header_frozen_columns_fit(con):
+    book = load_workbook(io.BytesIO(workbook(con, AS_OF)))
+    housing = book["주거복지 사업예산"]
+    year = housing.cell(row=3, column=[c.value for c in housing[2]].index("회계연도") + 1)
+    assert year.value == 2025 and year.number_format == "0"  # not "2,025"
+    funds = book["구호금 지원"]
+    granted = funds.cell(row=4, column=[c.value for c in funds[2]].index("지원일") + 1)
+    assert granted.value == datetime(2025, 3, 25) and granted.number_format == "yyyy-mm-dd"
+    for sheet in book.worksheets[1:]:
+        assert sheet.freeze_panes == "A3", sheet.title
+    budget = book["세입·세출 예산현황"]
+    names = [c.value for c in budget[2]]
+    width = budget.column_dimensions[chr(ord("A") + names.index("구분"))].width
+    assert width >= 2 * len("지방행정제재·부과금(변상금)")
 
 
 def test_cli_writes_the_deck_and_workbook(tmp_path, built_database):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 
 import pandas as pd
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from bureau.pack.text import style_text_frame
+from bureau.pack.text import style_text_frame, text_em
 
 #: 14 pt for long tables (세입 has 16 lines), larger when the rows leave room.
 SMALLEST_FONT, LARGER_FONT, LARGER_UP_TO_ROWS = Pt(14), Pt(16), 12
@@ -26,11 +25,6 @@ def is_numeric(cells: list[str]) -> bool:
     """A column of figures (placeholders such as ``-`` aside), right-aligned on the slide."""
     figures = [cell for cell in cells if cell.strip() not in _PLACEHOLDERS]
     return bool(figures) and all(_NUMBER.match(cell.strip()) for cell in figures)
-
-
-def text_em(text: str) -> float:
-    """Width in ems: Hangul and other wide characters one em, the rest a little over half."""
-    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.6 for char in text)
 
 
 def _lines(text: str, width: int, size: Pt) -> int:

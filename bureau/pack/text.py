@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from lxml import etree
@@ -57,3 +58,8 @@ def add_text(
             paragraph.alignment = PP_ALIGN.CENTER
     style_text_frame(frame, size)
     return box
+
+
+def text_em(text: str) -> float:
+    """Width in ems: Hangul and other wide characters one em, the rest a little over half."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.6 for char in text)
