@@ -19,6 +19,7 @@ from bureau.connection import open_read_only
 from bureau.format import rate
 from bureau.metrics import fiscal_year_elapsed
 from bureau.pack.build import deck, deck_slides, workbook
+from bureau.pack.files import SOURCE_UNITS, file_name
 from tests.bad_input_support import find_line, make_workspace, set_cell
 from tests.printed import HEADCOUNT
 
@@ -336,3 +337,12 @@ def test_execution_slide_draws_the_years_pace_on_the_value_axis(con):
     x, w = (float(layout.find(qn(tag)).get("val")) for tag in ("c:x", "c:w"))
     at = (lines[0].left - frame.left) / frame.width
     assert abs(at - (x + w * (pace - axis.minimum_scale) / (axis.maximum_scale - axis.minimum_scale))) < 1e-4
+
+
+def test_download_names_carry_the_as_of_date_and_unit():
+    assert file_name("세출총괄", AS_OF, "xlsx", "천원") == "세출총괄_2025-03-31_천원.xlsx"
+    assert (
+        file_name("행정국 업무보고/전체표", AS_OF, "xlsx", SOURCE_UNITS)
+        == "행정국_업무보고_전체표_2025-03-31_원자료단위.xlsx"
+    )
+    assert file_name("행정국_업무보고_발표자료", AS_OF, "pptx") == "행정국_업무보고_발표자료_2025-03-31.pptx"

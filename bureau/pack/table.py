@@ -14,7 +14,7 @@ from bureau.pack.text import style_text_frame, text_em
 #: 14 pt for long tables (세입 has 16 lines), larger when the rows leave room.
 SMALLEST_FONT, LARGER_FONT, LARGER_UP_TO_ROWS = Pt(14), Pt(16), 12
 _CELL_MARGIN = Inches(0.025)
-_LINE = 1.25  # line height as a multiple of the font size
+_LINE, _HEADER_LINE = 1.25, 1.5  # line height as a multiple of the font size
 _MAX_ROW = Inches(0.6)
 #: A figure, optionally signed (△ is the report's minus) and followed by a short unit: 1,234 · △6.6 · 549동
 _NUMBER = re.compile(r"^[△+\-]?\d[\d,]*(\.\d+)?\S{0,2}$")
@@ -60,11 +60,12 @@ def add_table(slide, table: pd.DataFrame, left: int, top: int, width: int, heigh
     ]
     size = LARGER_FONT if len(cells) <= LARGER_UP_TO_ROWS else SMALLEST_FONT
     widths = _column_widths(cells[1:] or cells, width, size)
-    line = size * _LINE
     needed = [
-        max(_lines(text, widths[column], size) for column, text in enumerate(row)) * line + 2 * _CELL_MARGIN
+        max(_lines(text, widths[column], size) for column, text in enumerate(row)) * size * _LINE
+        + 2 * _CELL_MARGIN
         for row in cells
     ]
+    needed[0] *= _HEADER_LINE / _LINE  # wrapped headers: renderers set their lines wider apart
     # Fill the box (less a little slack for renderers' taller lines), a row at most _MAX_ROW.
     stretch = max(1.0, 0.95 * height / sum(needed))
     heights = [int(max(need, min(need * stretch, _MAX_ROW))) for need in needed]
