@@ -16,10 +16,10 @@ from pptx.util import Inches
 from bureau import paths
 from bureau.__main__ import main
 from bureau.connection import open_read_only
+from bureau.filenames import SOURCE_UNITS, caption_unit, file_name
 from bureau.format import rate
 from bureau.metrics import fiscal_year_elapsed
 from bureau.pack.build import deck, deck_slides, workbook
-from bureau.pack.files import SOURCE_UNITS, file_name
 from tests.bad_input_support import find_line, make_workspace, set_cell
 from tests.printed import HEADCOUNT
 
@@ -340,6 +340,10 @@ def test_execution_slide_draws_the_years_pace_on_the_value_axis(con):
 
 
 def test_download_names_carry_the_as_of_date_and_unit():
+    assert caption_unit("(단위 : 천원, %)") == "천원·%"
+    assert caption_unit("(단위 : 동·대·개)") == "동·대·개"
+    assert caption_unit("(추진기관별 역할)") is None
+    assert file_name("AI_추진체계_역할분담", AS_OF, "csv", None) == "AI_추진체계_역할분담_2025-03-31.csv"
     assert file_name("세출총괄", AS_OF, "xlsx", "천원") == "세출총괄_2025-03-31_천원.xlsx"
     assert (
         file_name("행정국 업무보고/전체표", AS_OF, "xlsx", SOURCE_UNITS)

@@ -6,8 +6,8 @@ from datetime import date
 
 import streamlit as st
 
+from bureau.filenames import SOURCE_UNITS, file_name
 from bureau.pack.build import deck, workbook
-from bureau.pack.files import SOURCE_UNITS, file_name
 from ui.data import run
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
