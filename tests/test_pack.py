@@ -24,6 +24,7 @@ from tests.bad_input_support import find_line, make_workspace, set_cell
 from tests.printed import HEADCOUNT
 
 AS_OF = date(2025, 3, 31)
+HANGUL = re.compile("[가-힣]")
 #: A position or size with a fraction (``x="4925452.1"``) makes a malformed file.
 FRACTIONAL_EMU = re.compile(r'\b(?:x|y|cx|cy)="-?\d+\.\d')
 
@@ -80,12 +81,23 @@ def test_every_slide_has_the_as_of_footer_and_korean_fonts(con):
     for slide in presentation.slides:
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
         assert any(text.startswith("기준일 2025. 3. 31. · 출처:") for text in texts)
+        frames = [shape.text_frame for shape in slide.shapes if shape.has_text_frame]
+        frames += [
+            cell.text_frame
+            for shape in slide.shapes
+            if shape.has_table
+            for row in shape.table.rows
+            for cell in row.cells
+        ]
+        for frame in frames:
+            for paragraph in frame.paragraphs:
+                for run in paragraph.runs:
+                    east_asian = run._r.get_or_add_rPr().find(qn("a:ea"))
+                    assert east_asian is not None and east_asian.get("typeface") == "맑은 고딕"
         for shape in slide.shapes:
-            if shape.has_text_frame:
-                for paragraph in shape.text_frame.paragraphs:
-                    for run in paragraph.runs:
-                        east_asian = run._r.get_or_add_rPr().find(qn("a:ea"))
-                        assert east_asian is not None and east_asian.get("typeface") == "맑은 고딕"
+            if shape.has_chart:  # the chart-wide text properties: axes, labels, legend
+                faces = shape.chart._chartSpace.findall(".//" + qn("c:txPr") + "//" + qn("a:ea"))
+                assert faces and {face.get("typeface") for face in faces} == {"맑은 고딕"}
 
 
 def test_budget_slides_carry_the_full_tables(con):
@@ -179,6 +191,11 @@ def test_workbook_years_are_plain_dates_are_dates_header_frozen_columns_fit(con)
     assert granted.value == datetime(2025, 3, 25) and granted.number_format == "yyyy-mm-dd"
     for sheet in book.worksheets[1:]:
         assert sheet.freeze_panes == "A3", sheet.title
+    for sheet in book.worksheets[1:]:  # every header fits its column (Hangul: two widths of "0")
+        for cell in sheet[2]:
+            width = sheet.column_dimensions[cell.column_letter].width
+            needed = sum(2 if HANGUL.match(char) else 1 for char in str(cell.value))
+            assert width >= min(60, needed), (sheet.title, cell.value, width)
     budget = book["세입·세출 예산현황"]
     names = [c.value for c in budget[2]]
     width = budget.column_dimensions[chr(ord("A") + names.index("구분"))].width
@@ -299,6 +316,15 @@ def test_a_formula_like_label_in_a_source_ends_up_as_text(tmp_path, built_databa
     cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if cell.value is not None}
     assert cells[hostile].data_type == "s"
     assert all(cell.data_type != "f" for cell in cells.values())
+    with open_read_only(ws.database) as connection:
+        book = load_workbook(io.BytesIO(workbook(connection, AS_OF)))
+    labels = [
+        cell
+        for row in book["직거래장터 운영 계획"].iter_rows(min_row=3)
+        for cell in row
+        if cell.value == hostile
+    ]
+    assert len(labels) == 2 and {cell.data_type for cell in labels} == {"s"}
 
 
 def slide_text(slide) -> str:
