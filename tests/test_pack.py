@@ -301,30 +301,39 @@ def test_embedded_chart_workbooks_hold_values_only(con):
     assert [row[:2] for row in headcount.iter_rows(min_row=2, values_only=True)][-1] == ("총무과", 188)
 
 
-def test_a_formula_like_label_in_a_source_ends_up_as_text(tmp_path, built_database, capsys):
+#: Chart labels a spreadsheet would run as formulas, one per prefix (=, +, -, @).
+HOSTILE = {"places": "=cmd|' /C calc'!A0", "sessions": "+1+1", "farms": "@SUM(A1:A2)"}
+HOSTILE_REGION = "-2+3"
+
+
+def test_formula_like_labels_in_the_sources_end_up_as_text(tmp_path, built_database, capsys):
     ws = make_workspace(tmp_path, built_database)
-    hostile = "=cmd|' /C calc'!A0"
     path = ws.file("market_kpis.csv")
-    for year in ("2024", "2025"):
-        set_cell(path, find_line(path, indicator_id="places", year=year), "label", hostile)
+    for indicator, label in HOSTILE.items():
+        for year in ("2024", "2025"):
+            set_cell(path, find_line(path, indicator_id=indicator, year=year), "label", label)
+    funds = ws.file("relief_funds.csv")
+    set_cell(funds, find_line(funds, fund_id="recovery.gyeongbuk"), "region", HOSTILE_REGION)
     assert ws.build(capsys).code == 0
     with open_read_only(ws.database) as connection:
         presentation = Presentation(io.BytesIO(deck(connection, AS_OF)))
-    chart = charts(presentation)["직거래장터 확대 운영"]
-    assert hostile in list(chart.plots[0].categories)
-    sheet = chart_workbooks(presentation)["직거래장터 확대 운영"]
-    cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if cell.value is not None}
-    assert cells[hostile].data_type == "s"
-    assert all(cell.data_type != "f" for cell in cells.values())
-    with open_read_only(ws.database) as connection:
         book = load_workbook(io.BytesIO(workbook(connection, AS_OF)))
-    labels = [
-        cell
-        for row in book["직거래장터 운영 계획"].iter_rows(min_row=3)
-        for cell in row
-        if cell.value == hostile
-    ]
-    assert len(labels) == 2 and {cell.data_type for cell in labels} == {"s"}
+    found, sheets = charts(presentation), chart_workbooks(presentation)
+    expected = {
+        "직거래장터 확대 운영": set(HOSTILE.values()),
+        "영남 산불 피해지역 구호 지원": {f"{HOSTILE_REGION} (4.7.)"},
+    }
+    for title, labels in expected.items():
+        assert labels <= set(found[title].plots[0].categories), title
+        cells = {
+            cell.value: cell for row in sheets[title].iter_rows() for cell in row if cell.value is not None
+        }
+        assert {cells[label].data_type for label in labels} == {"s"}, title
+        assert all(cell.data_type != "f" for cell in cells.values()), title
+    kpis = [cell for row in book["직거래장터 운영 계획"].iter_rows(min_row=3) for cell in row]
+    assert {cell.value: cell.data_type for cell in kpis if cell.value in HOSTILE.values()} == dict.fromkeys(
+        HOSTILE.values(), "s"
+    )
 
 
 def slide_text(slide) -> str:
