@@ -73,11 +73,12 @@ def add_chart(slide, spec: ChartSpec, left: int, top: int, width: int, height: i
         axis.tick_labels.number_format_is_linked = False
         style_text_frame(axis.axis_title.text_frame, CHART_FONT)
     if spec.reference is not None:
-        _add_reference(slide, chart, spec, (left, top, width, height))
+        _add_reference(slide, frame, spec, (left, top, width, height))
 
 
-def _add_reference(slide, chart, spec: ChartSpec, box: tuple[int, int, int, int]) -> None:
+def _add_reference(slide, frame, spec: ChartSpec, box: tuple[int, int, int, int]) -> None:
     """A dashed line at ``spec.reference`` across a horizontal bar chart, labelled with it."""
+    chart = frame.chart
     label, value = spec.reference
     top_value = max([value, *(v for values in spec.series.values() for v in values)])
     maximum = math.ceil(top_value * 1.1 / 10) * 10
@@ -93,11 +94,22 @@ def _add_reference(slide, chart, spec: ChartSpec, box: tuple[int, int, int, int]
     line.line.color.rgb = REFERENCE_COLOUR
     line.line.width = Pt(2.5)
     line.line.dash_style = MSO_LINE.DASH
+    frame._element.addprevious(line._element)  # behind the bars
+    _opaque_labels(chart)
     label_width = Emu(int(width * 0.3))
     add_text(
         slide, Emu(line_x - label_width // 2), Emu(line_top - int(Pt(30))), label_width, Emu(int(Pt(28))),
         [label], CHART_FONT, bold=True, colour=REFERENCE_COLOUR, centred=True,
     )  # fmt: skip
+
+
+def _opaque_labels(chart) -> None:
+    """White behind the data labels, so a label crossing the line stays readable (``c:spPr``
+    goes right after ``c:numFmt`` in ``c:dLbls``)."""
+    labels = chart.plots[0].data_labels._element
+    fill = etree.SubElement(etree.Element(qn("c:spPr")), qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:srgbClr")).set("val", "FFFFFF")
+    labels.find(qn("c:numFmt")).addnext(fill.getparent())
 
 
 def _fix_plot_box(chart) -> None:
