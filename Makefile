@@ -17,10 +17,13 @@ build: $(VENV)/.installed
 run: build
 	$(PY) -m streamlit run app.py
 
-# Debian's Chromium and Korean fonts for the browser tests (never `playwright install`).
+# Debian's Chromium and Korean fonts for the browser tests (never `playwright install`), and
+# LibreOffice Impress + poppler for scripts/render_deck.py (the deck as PNGs, to look at).
 browser-deps:
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
+		|| ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq \
+			chromium fonts-noto-cjk libreoffice-impress poppler-utils; \
 	fi
 
 lint: $(VENV)/.installed

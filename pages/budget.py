@@ -65,7 +65,7 @@ for side in sides:
     report_table(budget.display_table(rows, unit, levels=True, notes=notes), key=f"table-{side}")
     downloads(
         budget.numeric_table(rows, unit, notes),
-        f"{TITLES[side]}_{filters.as_of:%Y%m%d}_{unit.value}",
+        TITLES[side],
         unit_caption(unit.value, "%"),
         f"download-{side}",
     )

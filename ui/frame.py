@@ -14,6 +14,7 @@ from ui.data import ensure_database, run
 from ui.filters import Filters, sidebar_filters
 from ui.pack import pack_downloads
 from ui.presenter import presenter_frame
+from ui.widgets import set_report_date
 
 
 def _run_through_app() -> None:
@@ -34,6 +35,7 @@ def page(title: str, subtitle: str | None = None) -> Filters:
     periods = run(meta.report_dates)
     departments = run(org.departments, as_of=periods[0])
     filters = sidebar_filters(periods, departments["dept"].tolist())
+    set_report_date(filters.as_of)
     pack_downloads(filters.as_of)
     report = run(meta.report, as_of=filters.as_of)
     as_of_line = f"기준일 {korean_date(filters.as_of)} · 출처: {report['source']}"

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,12 +13,14 @@ import streamlit as st
 
 from bureau.charts.theme import scaled
 from bureau.export import csv_bytes, xlsx_bytes
+from bureau.filenames import caption_unit, file_name
 from bureau.format import markdown_text
 from bureau.kpi import Kpi
 from ui.presenter import CHART_SCALE, is_presenting
 
-__all__ = ["Kpi", "chart", "discrepancy_notes", "downloads", "kpi_row", "text_list"]
+__all__ = ["Kpi", "chart", "discrepancy_notes", "downloads", "kpi_row", "set_report_date", "text_list"]
 
+_REPORT_DATE = "report_as_of"
 _PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
@@ -54,16 +57,22 @@ def chart(figure: go.Figure, table: pd.DataFrame, key: str) -> None:
         st.dataframe(table, hide_index=True)
 
 
+def set_report_date(as_of: date) -> None:
+    """The report this run shows (called by ``ui.frame.page``): download names carry it."""
+    st.session_state[_REPORT_DATE] = as_of
+
+
 def downloads(table: pd.DataFrame, name: str, caption: str, key: str) -> None:
     """CSV (UTF-8 with BOM) and XLSX (△ number format) downloads of one table (not on a
-    projector: presenter mode leaves them out)."""
+    projector: presenter mode leaves them out), named ``{name}_{기준일}_{단위}``."""
     if is_presenting():
         return
+    as_of, unit = st.session_state[_REPORT_DATE], caption_unit(caption)
     left, right = st.columns(2)
     left.download_button(
         "CSV 내려받기",
         csv_bytes(table),
-        f"{name}.csv",
+        file_name(name, as_of, "csv", unit),
         "text/csv",
         key=f"{key}-csv",
         on_click="ignore",
@@ -72,7 +81,7 @@ def downloads(table: pd.DataFrame, name: str, caption: str, key: str) -> None:
     right.download_button(
         "XLSX 내려받기",
         lambda: xlsx_bytes({name: (table, caption)}),
-        f"{name}.xlsx",
+        file_name(name, as_of, "xlsx", unit),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}-xlsx",
         on_click="ignore",

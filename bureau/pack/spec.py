@@ -20,6 +20,8 @@ class ChartSpec:
     unit: str
     #: Excel number format for data labels and axis
     number_format: str = '#,##0;"△"#,##0'
+    #: ``(label, value)``: a dashed line at ``value`` across a ``bar`` chart, e.g. the year's pace
+    reference: tuple[str, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -30,3 +32,5 @@ class SlideSpec:
     table: pd.DataFrame | None = None
     #: e.g. the unit caption or a discrepancy note, printed small under the content
     note: str = ""
+    #: the title slide: large title and lines, centred on the slide
+    cover: bool = False

@@ -29,6 +29,7 @@ def title_slide(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
         SlideSpec(
             report["title"],
             [f"기준일 {korean_date(as_of)}", report["source"], "행정국 업무보고 대시보드에서 생성"],
+            cover=True,
         )
     ]
 
@@ -66,7 +67,10 @@ def budget_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
         slides.append(
             SlideSpec(
                 title,
-                table=budget.display_table(lines, Unit.THOUSAND),
+                # Names indented by level, as the report sets them (계 › 세외수입 › …)
+                table=budget.display_table(lines, Unit.THOUSAND, levels=True).drop(
+                    columns=budget.LEVEL_COLUMN
+                ),
                 note=unit_caption(Unit.THOUSAND.value, "%"),
             )
         )
@@ -111,6 +115,7 @@ def budget_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
                 {"집행률": [round(v, 1) for v in programmes["actual_rate"].tolist()[::-1]]},
                 "%",
                 number_format="0.0",
+                reference=(f"연간 경과율 {rate(pace)}%", pace),
             ),
         )
     )
@@ -131,10 +136,15 @@ def relief_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
     totals = relief.supply_totals(supplies, issue_queries.printed_figures(con, as_of, "relief"))
     leaves = relief.fund_leaves(funds)
     volunteers = relief_queries.volunteers(con, as_of)
+    donations = relief_queries.donations(con, as_of)
     execution = issue_queries.program_execution(con, as_of, "relief")
     bullets = [
         f"구호물품 {totals.printed_approx or number(totals.total)} ({totals.breakdown})",
         f"구호금 {number(funds[funds['parent_id'].isna()]['amount'].sum())}억 원 (지역교류협력기금)",
+        *(
+            f"성금 {number(row.amount)}{relief.DONATION_UNIT.value} → {row.recipient} ({row.delivered})"
+            for row in donations.itertuples()
+        ),
         *(
             f"{row.volunteer_group} {number(row.people)}명 ({row.activity})"
             for row in volunteers.itertuples()
@@ -155,7 +165,16 @@ def relief_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
             "영남 산불 피해지역 구호 지원",
             bullets,
             ChartSpec("column", labels, {"구호금": [float(v) for v in leaves["amount"]]}, "억원"),
-        )
+        ),
+        SlideSpec(
+            "구호물품 지원 현황",
+            [
+                f"품목 {len(supplies)}종, 보고서 표기 총계 {totals.printed_total or number(totals.total)}"
+                f" (본문 ‘{totals.printed_approx}’)",
+                f"품목마다 단위가 달라 단위별로 나누면 {totals.breakdown}",
+            ],
+            table=relief.supplies_table(supplies)[["구분", "표기"]].rename(columns={"표기": "수량"}),
+        ),
     ]
 
 
@@ -224,6 +243,7 @@ def housing_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
     years = sorted(groups["fiscal_year"].unique())
     terms = loan_calculator.terms_for_year(housing_queries.loan_terms(con, as_of), as_of.year)
     bullets = [
+        housing.budget_line(housing_queries.budget(con, as_of), Unit.HUNDRED_MILLION),
         *housing.programme_lines(housing_queries.loan_rules(con, as_of), terms, as_of.year),
         f"상반기 {number(result.applied)}명({number(result.applied_amount)}억 원) 신청, "
         f"{number(result.selected)}명({number(result.selected_amount)}억 원) 선정 — 선정률 "
