@@ -205,6 +205,10 @@ def test_effective_configuration(project_config):
     assert get("server.runOnSave") is False
     assert get("server.enableStaticServing") is False
     assert get("server.headless") is True
+    # this machine only, websockets only for its own names, no guessing of its address
+    assert get("server.address") == "localhost"
+    assert get("browser.serverAddress") == "localhost"
+    assert get("server.allowedHosts") == ["localhost", "127.0.0.1"]
     assert 1 <= get("server.maxUploadSize") <= 10
     assert 10 <= get("server.maxMessageSize") <= 50
     assert get("global.developmentMode") is False
