@@ -235,3 +235,29 @@ def test_charts_fit_well_within_the_message_limit(open_page, project_config):
     # A much larger figure than any page draws (20,000 points × 3 traces) still fits.
     big = go.Figure([go.Scatter(x=list(range(20_000)), y=[i * 1.5 for i in range(20_000)]) for _ in range(3)])
     assert len(json.dumps(big.to_plotly_json(), default=str).encode()) < limit / 10
+
+
+# -- widgets escape what they render -------------------------------------------------
+
+
+def _kpi_and_table():
+    import pandas as pd
+
+    from ui.widgets import Kpi, kpi_row, text_table
+
+    kpi_row([Kpi("하락", "**1**명", "-3.2%"), Kpi("상승", ":red[2]", "+1.0%", delta_color="inverse")])
+    text_table(pd.DataFrame({"역할": ["$x^2$ ![i](http://evil.example/i.png)"]}, index=["<b>기관</b>"]))
+
+
+def test_kpi_values_deltas_and_table_cells_are_escaped_and_keep_their_direction():
+    from streamlit.proto.Metric_pb2 import Metric
+
+    app = AppTest.from_function(_kpi_and_table).run()
+    falls, rises = app.metric
+    assert (falls.value, falls.delta) == (r"\*\*1\*\*명", r"\-3\.2%")
+    assert (falls.proto.direction, falls.proto.color) == (Metric.MetricDirection.DOWN, Metric.MetricColor.RED)
+    assert (rises.value, rises.delta) == (r"\:red\[2\]", r"\+1\.0%")
+    assert (rises.proto.direction, rises.proto.color) == (Metric.MetricDirection.UP, Metric.MetricColor.RED)
+    table = app.table[0].value
+    assert table.iloc[0, 0] == "\\$x^2\\$ \\!\\[i\\]\\(http\u2060\\://evil\\.example/i\\.png\\)"
+    assert table.index[0] == r"\<b\>기관\</b\>"
