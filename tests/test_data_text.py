@@ -26,7 +26,8 @@ from ui.nav import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Elements whose strings are not Markdown: Plotly specs (their own markup is escaped by
-#: bureau.format.plotly_text, checked in the browser), data grids, code blocks, select menus.
+#: bureau.format.plotly_text), data grids, code blocks and select menus (plain-text options);
+#: the browser half checks what these show.
 NOT_MARKDOWN = {"plotly_chart", "arrow_data_frame", "code", "selectbox", "multiselect"}
 #: The views rendered: every page, in presenter mode too (its footer repeats the source).
 VIEWS = [
