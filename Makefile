@@ -3,19 +3,23 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build lint browser-deps benchmark
+.PHONY: run test build lint lock browser-deps benchmark
 
-$(VENV)/.installed: requirements.txt
+# The whole dependency tree, pinned with hashes in requirements.lock (compiled by `make lock`).
+$(VENV)/.installed: requirements.lock
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
+
+# After editing requirements.txt: re-resolve every package and its hashes.
+lock: $(VENV)/.installed
+	$(PY) -m uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.txt -o requirements.lock
 
 build: $(VENV)/.installed
 	$(PY) -m bureau build
 
 run: build
-	$(PY) -m streamlit run app.py
+	$(PY) -m ui.serve app.py
 
 # Debian's Chromium and Korean fonts for the browser tests (never `playwright install`), and
 # LibreOffice Impress + poppler for scripts/render_deck.py (the deck as PNGs, to look at).

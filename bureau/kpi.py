@@ -10,7 +10,8 @@ class Kpi:
     """A headline figure, all text and formatted by bureau.
 
     ``label`` and ``help`` are rendered as Markdown: the producer escapes any data text
-    in them with ``bureau.format.markdown_text``; ``value`` and ``delta`` are plain text.
+    in them with ``bureau.format.markdown_text``; ``value`` and ``delta`` are plain text
+    (``ui.widgets.kpi_row`` escapes them).
     """
 
     label: str

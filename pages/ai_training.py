@@ -10,7 +10,7 @@ from bureau.queries import meta, org
 from ui.data import run
 from ui.frame import page
 from ui.issues import issue_contacts, issue_intro
-from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
+from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list, text_table
 
 filters = page("AI 역량 강화 교육", "Ⅱ-3. AI 역량 강화를 위한 교육 실시 및 협력 체계 구축")
 issue_intro(filters, "ai_training")
@@ -86,7 +86,7 @@ for column, stage in zip(st.columns(len(stages)), stages.itertuples()):
             text_list(lines["role"])
 st.subheader("추진기관 × 단계 한눈에 보기")
 matrix = ai_training.roles_matrix(roles, stages)
-st.table(matrix.set_index("추진기관"))
+text_table(matrix.set_index("추진기관"))
 downloads(matrix, "AI_추진체계_역할분담", "(추진기관별 역할)", "ai-roles")
 
 st.header("향후계획")

@@ -11,27 +11,36 @@ from ui.data import run
 from ui.frame import page
 from ui.highlights import highlight_list
 from ui.tables import report_table
+from ui.url_notice import notify_unknown
 from ui.widgets import chart, discrepancy_notes, downloads, kpi_row
 
 BOTH = "세입·세출"
 SIDES = {BOTH: ("세입", "세출"), "세입": ("세입",), "세출": ("세출",)}
 TITLES = {"세입": "세입총괄", "세출": "세출총괄"}
 
+
+def depth_label(level: int) -> str:
+    return "계만" if level == 1 else f"{level}단계까지"
+
+
 filters = page("예산 현황", "세입‧세출 예산현황")
 unit = filters.unit
 everything = run(budget_queries.budget_lines, as_of=filters.as_of)
 reconciliations = run(meta.reconciliations, as_of=filters.as_of, table_name="budget")
 
+depths = list(range(1, budget.depth(everything) + 1))
+notify_unknown("side", "구분", SIDES)
+notify_unknown("depth", "표시 수준", map(depth_label, depths))
 left, right = st.columns(2)
 chosen = left.segmented_control(
     "구분", list(SIDES), default=BOTH, required=True, key="side", bind="query-params"
 )
 levels = right.segmented_control(
     "표시 수준",
-    list(range(1, budget.depth(everything) + 1)),
-    default=budget.depth(everything),
+    depths,
+    default=depths[-1],
     required=True,
-    format_func=lambda level: "계만" if level == 1 else f"{level}단계까지",
+    format_func=depth_label,
     key="depth",
     bind="query-params",
     disabled=filters.dept is not None,

@@ -55,22 +55,22 @@ def running_app(
     startup_timeout: float = 120,
     process_out: list[subprocess.Popen] | None = None,
     args: Sequence[str] = (),
+    launcher: Sequence[str] = ("-m", "ui.serve"),
 ) -> Iterator[str]:
-    """``streamlit run app.py`` (or ``script``) on a free port; yields its base URL.
+    """``app.py`` (or ``script``) on a free port, started as ``make run`` does; yields its base URL.
 
     The server runs in its own process group and is always stopped afterwards (terminate,
     then kill). Its output goes to a temporary log that is quoted if it fails to start.
     ``process_out``, when given, receives the Popen (for memory measurements); ``args``
-    are extra ``streamlit run`` options.
+    are extra ``streamlit run`` options; ``launcher`` ``("-m", "streamlit", "run")`` is bare
+    Streamlit.
     """
     port = free_port()
     log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "streamlit",
-            "run",
+            *launcher,
             str(script or ROOT / "app.py"),
             "--server.port",
             str(port),

@@ -11,7 +11,7 @@ import pytest
 from bureau import ai_training
 from bureau.checks import ai_training as checks
 from tests.helpers_topic import edited_con
-from tests.reading import shown
+from tests.reading import shown, shown_metrics
 
 AS_OF = date(2025, 3, 31)
 
@@ -134,7 +134,7 @@ def _figures(app) -> list[dict]:
 
 def test_page_shows_progress_and_projection(open_page):
     app = open_page("ai_training")
-    metrics = {m.label: m.value for m in app.metric}
+    metrics = shown_metrics(app)
     # the KPI row holds what the report prints: "1,995명 이수(전직원의 18.9%, 4급 이상 247명/
     # 5급 이하 1,748명)", "연 1회 의무화"; the staff total and the date are ours, said so below
     assert metrics == {

@@ -9,7 +9,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from tests.reading import shown
+from tests.reading import shown, shown_metrics
 
 # The report's 세입총괄 (단위: 천원, %), typed from the printed page:
 # 구분, ’24년 예산현액(A), ’25년 예산현액(B), 증감액(C=B-A), 증감률(C/A), 징수액(D), 징수율(D/B)
@@ -119,7 +119,7 @@ def test_report_discrepancy_shows_recomputed_figure_with_a_note(open_page):
 
 def test_kpis_and_highlights_in_thousand_won(open_page):
     app = open_page("budget")
-    metrics = {metric.label: metric.value for metric in app.metric}
+    metrics = shown_metrics(app)
     assert metrics == {
         "세입 예산현액(천원)": "13,547,369",
         "세입 징수율": "20.1%",
@@ -141,7 +141,7 @@ def test_unit_switch_changes_tables_kpis_and_charts(open_page):
     assert revenue.iloc[0]["’25년 예산현액(B)"] == "135.5"
     assert revenue.iloc[4]["증감액(C=B-A)"] == "△0.4"  # 사용료수입 △42,193천원
     assert revenue.iloc[0]["징수율(D/B)"] == "20.1"  # rates do not change
-    metrics = {metric.label: metric.value for metric in app.metric}
+    metrics = shown_metrics(app)
     assert metrics["세출 예산현액(억원)"] == "46,728.3"
     captions = " ".join(caption.value for caption in app.caption)
     assert "(단위 : 억원, %)" in captions and "천원" not in captions
@@ -167,7 +167,7 @@ def test_department_filter_narrows_to_its_lines(open_page):
     tables = report_tables(app)
     assert list(tables) == ["세출"]
     assert as_printed(tables["세출"], EXPENDITURE_COLUMNS) == [EXPENDITURE[3]]
-    metrics = {metric.label: metric.value for metric in app.metric}
+    metrics = shown_metrics(app)
     assert metrics == {
         "인사과 사업비 예산현액(천원)": "8,428,389",
         "인사과 사업비 집행률": "23.3%",

@@ -211,6 +211,10 @@ def test_effective_configuration(project_config):
     assert get("server.runOnSave") is False
     assert get("server.enableStaticServing") is False
     assert get("server.headless") is True
+    # this machine only, websockets only for its own names, no guessing of its address
+    assert get("server.address") == "localhost"
+    assert get("browser.serverAddress") == "localhost"
+    assert get("server.allowedHosts") == ["localhost", "127.0.0.1"]
     assert 1 <= get("server.maxUploadSize") <= 10
     assert 10 <= get("server.maxMessageSize") <= 50
     assert get("global.developmentMode") is False
@@ -326,3 +330,29 @@ def test_read_only_data_folder_keeps_the_last_good_database_with_a_notice(data_f
     assert shown["code"][0].startswith("데이터베이스를 쓸 수 없습니다 (data 폴더가 읽기 전용인가요?): ")
     assert "Traceback" not in shown["code"][0]
     assert sha256(data_folder / "bureau.duckdb") == before
+
+
+# -- widgets escape what they render -------------------------------------------------
+
+
+def _kpi_and_table():
+    import pandas as pd
+
+    from ui.widgets import Kpi, kpi_row, text_table
+
+    kpi_row([Kpi("하락", "**1**명", "-3.2%"), Kpi("상승", ":red[2]", "+1.0%", delta_color="inverse")])
+    text_table(pd.DataFrame({"역할": ["$x^2$ ![i](http://evil.example/i.png)"]}, index=["<b>기관</b>"]))
+
+
+def test_kpi_values_deltas_and_table_cells_are_escaped_and_keep_their_direction():
+    from streamlit.proto.Metric_pb2 import Metric
+
+    app = AppTest.from_function(_kpi_and_table).run()
+    falls, rises = app.metric
+    assert (falls.value, falls.delta) == (r"\*\*1\*\*명", r"\-3\.2%")
+    assert (falls.proto.direction, falls.proto.color) == (Metric.MetricDirection.DOWN, Metric.MetricColor.RED)
+    assert (rises.value, rises.delta) == (r"\:red\[2\]", r"\+1\.0%")
+    assert (rises.proto.direction, rises.proto.color) == (Metric.MetricDirection.UP, Metric.MetricColor.RED)
+    table = app.table[0].value
+    assert table.iloc[0, 0] == "\\$x^2\\$ \\!\\[i\\]\\(http\u2060\\://evil\\.example/i\\.png\\)"
+    assert table.index[0] == r"\<b\>기관\</b\>"

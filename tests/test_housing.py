@@ -12,7 +12,7 @@ from bureau.checks import housing as checks
 from bureau.queries import housing as queries
 from bureau.units import Unit
 from tests.helpers_topic import edited_con
-from tests.reading import shown
+from tests.reading import shown, shown_metrics
 
 AS_OF = date(2025, 3, 31)
 
@@ -415,7 +415,7 @@ def _in_unit(app, unit):
 
 def test_page_kpis_in_eok(open_page):
     app = _in_unit(open_page("housing"), "억원")
-    metrics = {m.label: m.value for m in app.metric}
+    metrics = shown_metrics(app)
     assert {
         k: metrics[k]
         for k in ("’25년 사업예산", "상반기 신청", "상반기 선정", "선정률(인원)", "선정률(금액)")
@@ -515,7 +515,7 @@ def test_calculator_on_the_page(open_page, group, cases):
     app.selectbox(key="loan-group").set_value(group).run()
     for deposit, loan in cases:
         app.text_input(key="deposit").set_value(deposit).run()
-        metrics = {m.label: m.value for m in app.metric}
+        metrics = shown_metrics(app)
         assert metrics["융자 가능액"] == loan, (group, deposit)
         assert metrics["지원기간"] == "2년 (최장 6년)"
         assert not app.error
@@ -526,7 +526,7 @@ def test_calculator_in_won_and_its_messages(open_page):
     app.selectbox(key="loan-group").set_value("다자녀").run()
     app.radio(key="deposit-unit").set_value("원").run()
     app.text_input(key="deposit").set_value("400,000,000").run()
-    metrics = {m.label: m.value for m in app.metric}
+    metrics = shown_metrics(app)
     assert (metrics["융자 가능액"], metrics["연 이자"], metrics["월 이자"]) == (
         "2억원",
         "200만원",

@@ -74,3 +74,36 @@ def test_presenter_mode_on_every_page_links_previous_and_next(open_page, slug):
     if position < len(PAGES) - 1:
         assert f"다음: {PAGES[position + 1].title}" in labels
     assert "발표 모드 끝내기" in [button.label for button in app.button]
+
+
+#: Each page's own URL parameters (bound to its widgets): page, name, widget kind, an unknown
+#: value, the notice's label, a known value and the widget's value for it.
+PAGE_PARAMETERS = [
+    ("overview", "present", "toggle", "yes", "발표 모드", "1", True),
+    ("budget", "side", "segmented_control", "<b>세입</b>", "구분", "세출", "세출"),
+    ("budget", "depth", "segmented_control", "9단계까지", "표시 수준", "2단계까지", 2),
+    ("markets", "period_mode", "segmented_control", "**주간**", "기간 선택", "월별", "월별"),
+    ("markets", "month", "selectbox", "2025-13", "운영 월", "2025년 5월", "2025-05"),
+    ("markets", "place", "selectbox", "![i](http://evil.example/)", "개최장소", "서울광장", "seoul_plaza"),
+]
+
+
+def _widget(app, kind: str, name: str):
+    return getattr(app, kind)(key="presenting" if name == "present" else name)
+
+
+@pytest.mark.parametrize(("slug", "name", "kind", "bad", "label", "good", "value"), PAGE_PARAMETERS)
+def test_page_parameters_take_known_values_and_notice_unknown_ones(
+    open_page, slug, name, kind, bad, label, good, value
+):
+    known = open_page(slug, **{name: good})
+    assert _widget(known, kind, name).value == value
+    assert not known.toast
+    unknown = open_page(slug, **{name: bad})
+    default = _widget(open_page(slug), kind, name).value
+    assert _widget(unknown, kind, name).value == default
+    repeated = bad if len(bad) <= 20 else bad[:20] + "…"
+    assert [shown(toast.value) for toast in unknown.toast] == [
+        f"주소의 {label} 값(‘{repeated}’)을 알 수 없어 기본값으로 표시합니다."
+    ]
+    assert not any(markup in unknown.toast[0].value for markup in ("<b>", "**", "!["))  # escaped

@@ -13,15 +13,13 @@ from datetime import date
 
 import streamlit as st
 
-from bureau.format import markdown_text
 from bureau.units import DISPLAY_UNITS, Unit
 from ui.presenter import presenter_toggle
+from ui.url_notice import notify_unknown
 
 ALL_DEPARTMENTS = "전체"
 _LABELS = {"dept": "부서", "period": "보고 기준일", "unit": "금액 단위"}
 _CHOICES = "shared_filters"
-#: How much of an unknown URL value the notice repeats (escaped: it may be anything).
-MAX_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -35,20 +33,12 @@ class Filters:
 def _choices(valid: dict[str, list[str]]) -> dict[str, str]:
     """The session's choices; on its first run they come from the URL (first option if invalid)."""
     if _CHOICES not in st.session_state:
-        choices, invalid = {}, {}
+        choices = {}
         for name, options in valid.items():
+            notify_unknown(name, _LABELS[name], options)
             value = st.query_params.get(name)
-            if value is not None and value not in options:
-                invalid[name] = value
             choices[name] = value if value in options else options[0]
         st.session_state[_CHOICES] = choices
-        for name, value in invalid.items():
-            shown = markdown_text(value[:MAX_SHOWN] + ("…" if len(value) > MAX_SHOWN else ""))
-            st.toast(
-                f"주소의 {_LABELS[name]} 값(‘{shown}’)을 알 수 없어 기본값으로 표시합니다.",
-                icon=":material/info:",
-                duration="long",
-            )
     choices = st.session_state[_CHOICES]
     for name, options in valid.items():
         if choices.get(name) not in options:  # e.g. a department missing from another report

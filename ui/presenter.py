@@ -7,6 +7,7 @@ import streamlit as st
 
 from bureau.format import markdown_text
 from ui.nav import PAGES, PAGES_BY_SLUG
+from ui.url_notice import notify_unknown
 
 PARAM = "present"
 _STATE = "presenting"  # the toggle widget
@@ -38,6 +39,7 @@ def presenter_toggle() -> bool:
     """The sidebar switch, read from ``present=1`` once per session, held across page
     switches and written back to the URL."""
     if _ON not in st.session_state:
+        notify_unknown(PARAM, "발표 모드", ("1", "0"))
         st.session_state[_ON] = st.query_params.get(PARAM) == "1"
     st.session_state[_STATE] = st.session_state[_ON]
     on = st.toggle("발표 모드", key=_STATE, on_change=_toggled, help="큰 글씨, 한 화면에 한 주제")

@@ -18,26 +18,58 @@ from bureau.format import markdown_text
 from bureau.kpi import Kpi
 from ui.presenter import CHART_SCALE, is_presenting
 
-__all__ = ["Kpi", "chart", "discrepancy_notes", "downloads", "kpi_row", "set_report_date", "text_list"]
+__all__ = [
+    "Kpi",
+    "chart",
+    "discrepancy_notes",
+    "downloads",
+    "kpi_row",
+    "set_report_date",
+    "text_list",
+    "text_table",
+]
 
 _REPORT_DATE = "report_as_of"
 _PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
 def kpi_row(kpis: Sequence[Kpi]) -> None:
-    """One bordered st.metric per KPI; nothing when there are none."""
+    """One bordered st.metric per KPI; nothing when there are none. st.metric renders its
+    value and delta as Markdown: both are plain text here, so they are escaped."""
     if not kpis:
         return
     for column, kpi in zip(st.columns(len(kpis)), kpis):
+        delta, color, arrow = _plain_delta(kpi)
         column.metric(
             kpi.label,
-            kpi.value,
-            kpi.delta,
+            markdown_text(kpi.value),
+            delta,
             help=kpi.help,
-            delta_color=kpi.delta_color,
-            delta_arrow=kpi.delta_arrow,
+            delta_color=color,
+            delta_arrow=arrow,
             border=True,
         )
+
+
+def _plain_delta(kpi: Kpi) -> tuple[str | None, str, str]:
+    """The escaped delta with the arrow and colour Streamlit gives the raw text: it reads a
+    leading "-" as a fall, and escaped that "-" is "\\-"."""
+    color, arrow = kpi.delta_color, kpi.delta_arrow
+    if kpi.delta is None:
+        return None, color, arrow
+    if arrow == "auto" and kpi.delta.strip().startswith("-"):
+        arrow = "down"
+        color = {"normal": "red", "inverse": "green"}.get(color, color)
+    return markdown_text(kpi.delta), color, arrow
+
+
+def text_table(table: pd.DataFrame) -> None:
+    """st.table renders every cell, header and index label as Markdown: data text is
+    escaped first."""
+    escaped = table.map(lambda cell: markdown_text(cell) if isinstance(cell, str) else cell)
+    escaped.index = escaped.index.map(markdown_text)
+    escaped.columns = escaped.columns.map(markdown_text)
+    st.table(escaped)
 
 
 def text_list(lines: Sequence[str | None]) -> None:
