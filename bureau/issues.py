@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bureau.format import amount, korean_date, markdown_text, rate
+from bureau.format import markdown_text
 from bureau.metrics import percent
+from bureau.table import Column, Table, amounts, rates, unit_header
 from bureau.units import Unit
 
 #: program_execution amounts are in 천원.
@@ -18,35 +19,45 @@ def effective_dept(dept: str | None, issue_departments: list[str]) -> str | None
     return dept if dept in issue_departments else None
 
 
-def execution_table(rows: pd.DataFrame, unit: Unit) -> pd.DataFrame:
-    """The report's 집행현황 table with every rate recomputed from the amounts.
+def execution_table(rows: pd.DataFrame, unit: Unit) -> Table:
+    """The report's 집행현황 table with every rate recomputed from the amounts, amounts in ``unit``.
 
     원인행위 columns appear only when a program has them; 예상 집행률 is 예상액 ÷ 예산현액,
     as in the report's other execution tables.
     """
     has_committed = rows["committed"].notna().any()
     spent_name = "지출액" if has_committed else "집행액"
+    frame = pd.DataFrame({"사업명": rows["program"].tolist()})
+    columns: dict[str, Column] = {}
 
-    def money(column: str) -> list[str]:
-        return [amount(None if pd.isna(value) else value, EXECUTION_UNIT, unit) for value in rows[column]]
+    def money(name: str, column: str) -> None:
+        header = unit_header(name, unit.value)
+        frame[header] = amounts(rows[column], EXECUTION_UNIT, unit)
+        columns[header] = Column.amount(EXECUTION_UNIT, unit)
 
-    def rates(column: str) -> list[str]:
-        return [
-            rate(None if pd.isna(value) else percent(value, budget))
-            for value, budget in zip(rows[column], rows["budget"])
-        ]
+    def rates_of(name: str, column: str) -> None:
+        header = unit_header(name, "%")
+        frame[header] = rates(
+            [
+                None if pd.isna(value) else percent(value, budget)
+                for value, budget in zip(rows[column], rows["budget"])
+            ]
+        )
+        columns[header] = Column.rate()
 
-    table = {"사업명": rows["program"].tolist(), "예산현액": money("budget")}
+    money("예산현액", "budget")
     if has_committed:
-        table["원인행위"] = money("committed")
-    table[spent_name] = money("spent")
+        money("원인행위", "committed")
+    money(spent_name, "spent")
     if has_committed:
-        table["원인행위 집행률"] = rates("committed")
-    table[f"{spent_name} 집행률"] = rates("spent")
-    table["’25년말 예상액"] = money("expected")
-    table["’25년말 예상 집행률"] = rates("expected")
-    table["기준일"] = [korean_date(day) for day in rows["measured_on"]]
-    return pd.DataFrame(table)
+        rates_of("원인행위 집행률", "committed")
+    rates_of(f"{spent_name} 집행률", "spent")
+    year = f"’{rows['measured_on'].iloc[0]:%y}" if len(rows) else ""
+    money(f"{year}년말 예상액", "expected")
+    rates_of(f"{year}년말 예상 집행률", "expected")
+    frame["기준일"] = rows["measured_on"].tolist()
+    columns["기준일"] = Column.date()
+    return Table(frame, columns)
 
 
 def points_markdown(points: pd.DataFrame, kind: str) -> list[str]:

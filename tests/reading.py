@@ -2,7 +2,23 @@
 
 import re
 
+import pandas as pd
+
 
 def shown(markdown: str) -> str:
     """Markdown as rendered text: data is backslash-escaped (bureau.format.markdown_text)."""
     return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def table_text(element) -> pd.DataFrame:
+    """An st.dataframe as the screen shows it: the Styler's display text where the page
+    formats its figures (bureau.table), otherwise the cells themselves as text."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    values = element.value
+    styler = element.proto.arrow_data.styler
+    if not styler.display_values:
+        return values.astype(str)
+    display = convert_arrow_bytes_to_pandas_df(styler.display_values)
+    display.columns = values.columns
+    return pd.DataFrame(display.to_numpy(), columns=values.columns)

@@ -12,6 +12,7 @@ from bureau.issues import execution_table
 from bureau.queries import issues as issue_queries
 from bureau.queries import markets as queries
 from bureau.sources import SourceErrors
+from bureau.table import display_text
 from bureau.units import Unit
 from tests.helpers_topic import copy_sources, edit_source
 
@@ -156,18 +157,20 @@ def test_hope_regions(con):
 def test_budget_execution_table(con):
     rows = issue_queries.program_execution(con, AS_OF, "markets")
     table = execution_table(rows, Unit.THOUSAND)
-    assert table.iloc[0].to_dict() == {
+    assert display_text(table).iloc[0].to_dict() == {
         "사업명": "도농상생 직거래장터 운영",
-        "예산현액": "583,200",
-        "원인행위": "67,546",
-        "지출액": "0",
-        "원인행위 집행률": "11.6",
-        "지출액 집행률": "0.0",
-        "’25년말 예상액": "577,368",
-        "’25년말 예상 집행률": "99.0",
+        "예산현액(천원)": "583,200",
+        "원인행위(천원)": "67,546",
+        "지출액(천원)": "0",
+        "원인행위 집행률(%)": "11.6",
+        "지출액 집행률(%)": "0.0",
+        "’25년말 예상액(천원)": "577,368",
+        "’25년말 예상 집행률(%)": "99.0",
         "기준일": "2025. 3. 31.",
     }
-    assert execution_table(rows, Unit.MILLION).iloc[0]["예산현액"] == "583.2"
+    assert table.frame.iloc[0]["예산현액(천원)"] == 583200
+    million = display_text(execution_table(rows, Unit.MILLION)).iloc[0]
+    assert (million["예산현액(백만원)"], million["원인행위(백만원)"]) == ("583", "67.5")
 
 
 def test_reconciliations(con):

@@ -20,7 +20,8 @@ from bureau.queries import issues as issue_queries
 from bureau.queries import markets as market_queries
 from bureau.queries import meta, org
 from bureau.queries import relief as relief_queries
-from bureau.units import Unit, convert
+from bureau.table import display_text
+from bureau.units import Unit, UnitMode, convert
 
 
 def title_slide(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
@@ -66,7 +67,7 @@ def budget_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
         slides.append(
             SlideSpec(
                 title,
-                table=budget.display_table(lines, Unit.THOUSAND),
+                table=display_text(budget.lines_table(lines, Unit.THOUSAND)),
                 note=unit_caption(Unit.THOUSAND.value, "%"),
             )
         )
@@ -119,7 +120,7 @@ def budget_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
 
 def briefing_slide(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
     """The overview's executive briefing, the same sentences (budget amounts in 억원)."""
-    items = briefing(con, as_of, Unit.HUNDRED_MILLION)
+    items = briefing(con, as_of, UnitMode.HUNDRED_MILLION)
     marks = {"warning": "[주의] ", "notice": "[참고] ", "info": ""}
     return [SlideSpec("핵심 요약", [marks[item.severity] + item.text for item in items])]
 
@@ -227,7 +228,12 @@ def housing_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
     years = sorted(groups["fiscal_year"].unique())
     terms = housing.terms_for_year(housing_queries.loan_terms(con, as_of), as_of.year)
     bullets = [
-        *housing.programme_lines(housing_queries.loan_rules(con, as_of), terms, as_of.year),
+        *housing.programme_lines(
+            housing_queries.loan_rules(con, as_of),
+            terms,
+            as_of.year,
+            meta.printed_units(con, as_of)["housing_loan_rules"],
+        ),
         f"상반기 {number(result.applied)}명({number(result.applied_amount)}억 원) 신청, "
         f"{number(result.selected)}명({number(result.selected_amount)}억 원) 선정 — 선정률 "
         f"{rate(result.selection_rate)}%",
@@ -250,7 +256,7 @@ def housing_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
         ),
         SlideSpec(
             "그룹별 배정액과 선정 결과",
-            table=housing.selection_table(selection, Unit.MILLION),
+            table=display_text(housing.selection_table(selection, Unit.MILLION)),
             note="(단위 : 명, 백만원) * 그룹별 미선정자는 일반그룹에 포함·재선발, 최종 선발자 기준",
         ),
     ]
