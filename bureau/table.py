@@ -19,6 +19,7 @@ import pandas as pd
 
 from bureau.format import MISSING, korean_date, number, shown_amount
 from bureau.metrics import round_half_up
+from bureau.schedule import weekday_label
 from bureau.units import Unit, convert, source_decimals
 
 
@@ -34,12 +35,13 @@ class Kind(StrEnum):
 class Column:
     """What one column holds. ``unit``: the money unit an amount is shown in (its header says
     it) or a count's 명/개/건; ``source``: the unit the amount was recorded in (bounds its
-    decimals); ``digits``: a rate's decimals."""
+    decimals); ``digits``: a rate's decimals; ``weekday``: a date shown with its weekday."""
 
     kind: Kind
     unit: str = ""
     source: Unit | None = None
     digits: int = 0
+    weekday: bool = False
 
     @classmethod
     def amount(cls, source: Unit, shown: Unit) -> Column:
@@ -54,8 +56,8 @@ class Column:
         return cls(Kind.RATE, "%", digits=digits)
 
     @classmethod
-    def date(cls) -> Column:
-        return cls(Kind.DATE)
+    def date(cls, weekday: bool = False) -> Column:
+        return cls(Kind.DATE, weekday=weekday)
 
 
 TEXT = Column(Kind.TEXT)
@@ -122,7 +124,9 @@ def cell_text(value: object, column: Column) -> str:
         return number(float(value), column.digits)
     if column.kind is Kind.DATE:
         day = value.date() if isinstance(value, datetime) else value
-        return korean_date(day) if isinstance(day, date) else str(value)
+        if not isinstance(day, date):
+            return str(value)
+        return f"{korean_date(day)}({weekday_label(day)})" if column.weekday else korean_date(day)
     return str(value)
 
 

@@ -44,15 +44,16 @@ def test_kpi_increases(con):
 def test_kpi_table_and_headlines(con):
     changes = markets.kpi_changes(queries.kpis(con, AS_OF))
     table = markets.kpi_table(changes)
-    assert table.to_dict("records")[1] == {
+    assert table.frame.to_dict("records")[1] == {
         "구분": "운영횟수(회)",
-        "2024년(A)": "110회",
-        "2025년(B)": "300회",
-        "증감(B-A)": "증 190회",
-        "증감률(재계산, %)": "172.7",
+        "2024년(A)": 110,
+        "2025년(B)": 300,
+        "증감(B-A)": 190,
+        "증감률(재계산, %)": 172.7,
         "보고서 표기": "증 190회(172%)",
     }
-    assert table["보고서 표기"].tolist()[2] == "증 1,466농가(51%)"
+    assert display_text(table).iloc[2]["2024년(A)"] == "2,834"
+    assert table.frame["보고서 표기"].tolist()[2] == "증 1,466농가(51%)"
     headlines = markets.kpi_headlines(changes)
     assert [(h.value, h.delta) for h in headlines] == [
         ("12개소", "+6개소 (100.0%)"),
@@ -120,7 +121,7 @@ def test_date_range_and_place_filters(all_markets):
 
 
 def test_schedule_table(all_markets):
-    table = markets.schedule_table(all_markets)
+    table = display_text(markets.schedule_table(all_markets))
     assert len(table) == 10
     farmers = table.iloc[0].to_dict()
     assert farmers["일정(표기)"] == "3.15.~11.23.(토, 일)"
@@ -138,7 +139,7 @@ def test_schedule_table(all_markets):
 def test_places(con):
     places = queries.places(con, AS_OF)
     assert len(places) == 12
-    table = markets.places_table(places)
+    table = markets.places_table(places).frame
     plaza = table[table["개최장소"] == "서울광장"].iloc[0]
     assert plaza["장터·행사"] == "추석장터, 책읽는 서울광장, 서울광장 스케이트장"
     assert plaza["장터 수"] == 3

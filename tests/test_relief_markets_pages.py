@@ -101,9 +101,7 @@ MARKET_FIGURES = [
     # 직거래장터 운영 계획
     "6개소",
     "12개소",
-    "110회",
     "300회",
-    "2,834개",
     "4,300개",
     "증 6개소(100%)",
     "증 190회(172%)",
@@ -231,6 +229,14 @@ def test_markets_page_shows_every_figure(open_page):
         "지자체 공모": "3",
         "실국 부속행사": "3",
     }
+    plan = table_with(app, "증감률(재계산, %)")  # each row's unit is in its 구분, as printed
+    assert plan.iloc[1][["구분", "2024년(A)", "2025년(B)", "증감(B-A)"]].tolist() == [
+        "운영횟수(회)",
+        "110",
+        "300",
+        "190",
+    ]
+    assert plan.iloc[2][["구분", "2024년(A)", "2025년(B)"]].tolist() == ["참여농가수(개)", "2,834", "4,300"]
     regions = table_with(app, "시·군")
     assert regions["시·군"].tolist() == ["안동시", "의성군", "영덕군", "영양군", "청송군", "산청군", "하동군"]
     budget = table_with(app, "원인행위 집행률(%)")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from bureau.table import Table, figure_columns, formatters
+from bureau.table import Column, Table, figure_columns, formatters
 
 #: Columns with long text get room; the first text column (구분) stays in view.
 WIDE_COLUMNS = ("비고",)
@@ -19,7 +19,11 @@ PINNED_COLUMN = "구분"
 
 
 def as_table(table: Table | pd.DataFrame) -> Table:
-    return table if isinstance(table, Table) else Table(table)
+    """A plain frame (a source table shown as it is) with its whole-number columns as counts."""
+    if isinstance(table, Table):
+        return table
+    counts = {name: Column.count() for name in table.columns if pd.api.types.is_integer_dtype(table[name])}
+    return Table(table, counts)
 
 
 def data_table(

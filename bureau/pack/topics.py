@@ -166,7 +166,7 @@ def markets_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
     if not changes or schedule.empty:
         return []
     year = changes[0].year_b
-    table = markets.schedule_table(markets.markets(schedule))
+    table = display_text(markets.schedule_table(markets.markets(schedule)))
     return [
         SlideSpec(
             "직거래장터 확대 운영",
