@@ -197,7 +197,7 @@ def roles_matrix(roles: pd.DataFrame, stages: pd.DataFrame) -> pd.DataFrame:
 def programme_summary(programmes: pd.DataFrame) -> pd.DataFrame:
     """Programmes with their size in words: 47개 과정, or 6개월 · 연2회 · 기수별 20명 (연 40명)."""
 
-    def size(row: pd.Series) -> str:
+    def size(row: pd.Series) -> str | None:
         if pd.notna(row["courses"]):
             return f"{int(row['courses'])}개 과정"
         parts = []
@@ -209,7 +209,7 @@ def programme_summary(programmes: pd.DataFrame) -> pd.DataFrame:
             parts.append(f"기수별 {int(row['per_cohort'])}명")
         if pd.notna(row["cohorts_per_year"]) and pd.notna(row["per_cohort"]):
             parts.append(f"연 {int(row['cohorts_per_year'] * row['per_cohort'])}명")
-        return " · ".join(parts) or "-"
+        return " · ".join(parts) or None
 
     return pd.DataFrame(
         {

@@ -195,9 +195,9 @@ def month_period(month: tuple[int, int]) -> tuple[date, date]:
     return month_bounds(*month)
 
 
-def _weekday_check(start: date, end: date, weekdays: str | None) -> str:
+def _weekday_check(start: date, end: date, weekdays: str | None) -> str | None:
     if not isinstance(weekdays, str):
-        return "-"
+        return None  # nothing printed to check: a blank cell
     wrong = weekday_mismatches(start, end, weekdays)
     return "✔" if not wrong else "⚠ " + "; ".join(str(item) for item in wrong)
 
