@@ -22,7 +22,8 @@ filters = page("행정국 업무보고 개요", "Ⅰ. 일반현황 · Ⅱ. 현�
 
 
 def facts():
-    return district_facts(Indicators.from_frame(run(org.district_indicators, as_of=filters.as_of)))
+    indicators = Indicators.from_frame(run(org.district_indicators, as_of=filters.as_of))
+    return district_facts(indicators, unit_view(filters).of("district_indicators"))
 
 
 with panel("행정국 현황"):

@@ -15,6 +15,25 @@ MODES = ("보고서 단위", "천원", "백만원", "억원")
 #: (page, {mode: text that must appear}) — the report's printed forms (보고서 단위) typed from
 #: the report, and the same amounts converted by hand.
 AMOUNTS = [
+    # 자치구 ’25년 예산규모 23조 8,768억원, 최대 강남구 1조 3,737억원
+    (
+        "overview",
+        {
+            "보고서 단위": "23조 8,768억원",
+            "천원": "23,876,800,000천원",
+            "백만원": "23,876,800백만원",
+            "억원": "23조 8,768억원",
+        },
+    ),
+    (
+        "overview",
+        {
+            "보고서 단위": "1조 3,737억원",
+            "천원": "1,373,700,000천원",
+            "백만원": "1,373,700백만원",
+            "억원": "1조 3,737억원",
+        },
+    ),
     # 세출총괄 계 ’25년 예산현액 4,672,831,395천원
     (
         "budget",
@@ -74,7 +93,7 @@ AMOUNTS = [
     ("markets", {"보고서 단위": "583,200", "천원": "583,200", "백만원": "583", "억원": "5.8"}),
     ("markets", {"보고서 단위": "67,546", "천원": "67,546", "백만원": "67.5", "억원": "0.68"}),
 ]
-PAGES = ("budget", "housing", "relief", "markets", "ai_training")
+PAGES = ("overview", "budget", "housing", "relief", "markets", "ai_training")
 
 #: A non-zero amount collapsed to zero: "0.0억원", or a 0.0 cell in an amount column.
 _ZERO_AMOUNT = re.compile(r"(?<![\d.,])△?0\.0+\s*(천원|백만원|억원|억)")

@@ -38,7 +38,8 @@ def organization_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Sli
     totals = org.bureau_totals(con, as_of)
     departments = org.departments(con, as_of)
     counted = departments[departments["kind"] != "유관기관"]
-    facts = district_facts(Indicators.from_frame(org.district_indicators(con, as_of)))
+    indicators = Indicators.from_frame(org.district_indicators(con, as_of))
+    facts = district_facts(indicators, meta.printed_units(con, as_of)["district_indicators"])
     return [
         SlideSpec(
             "조직 및 인력",
