@@ -16,6 +16,7 @@ import pandas as pd
 from bureau.format import markdown_text
 from bureau.kpi import Kpi
 from bureau.metrics import percent, round_half_up
+from bureau.table import Column, Table
 
 
 @dataclass(frozen=True)
@@ -164,18 +165,19 @@ def projection_path(projection: Projection) -> pd.DataFrame:
     return path.drop_duplicates().sort_values(["series", "date"], kind="stable").reset_index(drop=True)
 
 
-def tier_table(tiers: pd.DataFrame, progress: pd.DataFrame) -> pd.DataFrame:
+def tier_table(tiers: pd.DataFrame, progress: pd.DataFrame) -> Table:
     """The mandatory course's tiers with the progress group each is counted in and its trained."""
     merged = tiers.merge(progress[["grade_group", "trained"]], on="grade_group", how="left")
     counted = merged.groupby("grade_group", sort=False)["tier"].transform(lambda t: "·".join(t))
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
-            "의무교육 과정(직급별)": merged["tier"],
-            "이수 실적 집계 그룹": merged["grade_group"],
-            "그룹 이수 인원(명)": [f"{int(v):,}" if pd.notna(v) else "-" for v in merged["trained"]],
-            "그룹에 포함된 과정": counted,
+            "의무교육 과정(직급별)": merged["tier"].tolist(),
+            "이수 실적 집계 그룹": merged["grade_group"].tolist(),
+            "그룹 이수 인원(명)": merged["trained"].astype("Int64"),
+            "그룹에 포함된 과정": counted.tolist(),
         }
     )
+    return Table(frame, {"그룹 이수 인원(명)": Column.count("명")})
 
 
 def roles_matrix(roles: pd.DataFrame, stages: pd.DataFrame) -> pd.DataFrame:
@@ -195,7 +197,7 @@ def roles_matrix(roles: pd.DataFrame, stages: pd.DataFrame) -> pd.DataFrame:
 def programme_summary(programmes: pd.DataFrame) -> pd.DataFrame:
     """Programmes with their size in words: 47개 과정, or 6개월 · 연2회 · 기수별 20명 (연 40명)."""
 
-    def size(row: pd.Series) -> str:
+    def size(row: pd.Series) -> str | None:
         if pd.notna(row["courses"]):
             return f"{int(row['courses'])}개 과정"
         parts = []
@@ -207,7 +209,7 @@ def programme_summary(programmes: pd.DataFrame) -> pd.DataFrame:
             parts.append(f"기수별 {int(row['per_cohort'])}명")
         if pd.notna(row["cohorts_per_year"]) and pd.notna(row["per_cohort"]):
             parts.append(f"연 {int(row['cohorts_per_year'] * row['per_cohort'])}명")
-        return " · ".join(parts) or "-"
+        return " · ".join(parts) or None
 
     return pd.DataFrame(
         {

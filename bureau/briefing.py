@@ -8,7 +8,7 @@ from datetime import date
 import duckdb
 
 from bureau import ai_training, budget, differences, housing, markets, relief
-from bureau.format import number, rate
+from bureau.format import money, number, rate
 from bureau.highlights import Highlight
 from bureau.metrics import percent
 from bureau.queries import ai_training as ai_queries
@@ -18,18 +18,18 @@ from bureau.queries import issues as issue_queries
 from bureau.queries import markets as market_queries
 from bureau.queries import meta, org
 from bureau.queries import relief as relief_queries
-from bureau.units import Unit
+from bureau.units import UnitMode, UnitView
 
 
 def budget_items(
-    con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit, dept: str | None = None
+    con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView, dept: str | None = None
 ) -> list[Highlight]:
     """The largest change of each side, and the spending line furthest behind the pace of the
     year (revenue lines only when no spending line lags); with ``dept``, its own lines."""
     lines = budget_queries.budget_lines(con, as_of, dept=dept)
     if lines.empty:
         return []
-    found = budget.budget_highlights(lines, as_of, unit)
+    found = budget.budget_highlights(lines, as_of, units.of("budget"))
     picks = []
     sides = lines["side"].unique()
     for side in ("세출", "세입"):
@@ -47,7 +47,7 @@ def budget_items(
     return picks
 
 
-def relief_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+def relief_item(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView) -> list[Highlight]:
     supplies = relief_queries.supplies(con, as_of)
     funds = relief_queries.funds(con, as_of)
     if supplies.empty or funds.empty:
@@ -60,9 +60,8 @@ def relief_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list
         row = execution.iloc[0]
         spent = f", 재해구호 사업비 집행률 {rate(percent(row['spent'], row['budget']))}%"
     approx = f"{totals.printed_approx}: " if totals.printed_approx else ""
-    text = (
-        f"산불 피해 구호: 구호물품 {approx}{totals.breakdown}, 구호금 {number(fund_total)}억 원 지원{spent}"
-    )
+    funds_text = money(fund_total, relief.FUND_UNIT, units.of("relief_funds"))
+    text = f"산불 피해 구호: 구호물품 {approx}{totals.breakdown}, 구호금 {funds_text} 지원{spent}"
     return [
         Highlight(
             "relief",
@@ -70,14 +69,14 @@ def relief_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list
             "info",
             "산불 피해 구호",
             text,
-            f"{number(fund_total)}억 원",
+            funds_text,
             None,
             "relief",
         )
     ]
 
 
-def markets_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+def markets_item(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView) -> list[Highlight]:
     changes = markets.kpi_changes(market_queries.kpis(con, as_of))
     if not changes:
         return []
@@ -100,7 +99,7 @@ def markets_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> lis
     ]
 
 
-def ai_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+def ai_item(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView) -> list[Highlight]:
     goal, progress = ai_queries.goal(con, as_of), ai_queries.progress(con, as_of)
     if goal.empty or progress.empty:
         return []
@@ -124,14 +123,17 @@ def ai_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Hig
     ]
 
 
-def housing_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+def housing_item(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView) -> list[Highlight]:
     applications = housing_queries.applications(con, as_of)
     if applications.empty:
         return []
     result = housing.round_result(applications)
+    shown = units.of("housing_applications")
+    applied = money(result.applied_amount, housing.BUDGET_UNIT, shown)
+    selected = money(result.selected_amount, housing.BUDGET_UNIT, shown)
     text = (
-        f"직원 전세자금: 상반기 {number(result.applied)}명({number(result.applied_amount)}억 원) 신청 중 "
-        f"{number(result.selected)}명({number(result.selected_amount)}억 원) 선정, "
+        f"직원 전세자금: 상반기 {number(result.applied)}명({applied}) 신청 중 "
+        f"{number(result.selected)}명({selected}) 선정, "
         f"선정률 {rate(result.selection_rate)}%"
     )
     return [
@@ -148,7 +150,7 @@ def housing_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> lis
     ]
 
 
-def report_check_item(con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit) -> list[Highlight]:
+def report_check_item(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView) -> list[Highlight]:
     """How the report's printed derived figures compare with ours, counted by kind."""
     found = meta.reconciliations(con, as_of)
     if found.empty:
@@ -172,12 +174,17 @@ ISSUE_TOPICS = (relief_item, markets_item, ai_item, housing_item)
 
 
 def briefing(
-    con: duckdb.DuckDBPyConnection, as_of: date, unit: Unit = Unit.THOUSAND, dept: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    as_of: date,
+    unit: UnitMode = UnitMode.REPORT,
+    dept: str | None = None,
 ) -> list[Highlight]:
-    """Five to eight highlights across every topic, in the report's order of topics; budget
-    amounts in ``unit``. With ``dept``: its budget lines and the issues it leads or staffs."""
-    items = budget_items(con, as_of, unit, dept)
+    """Five to eight highlights across every topic, in the report's order of topics; amounts
+    in the unit ``unit`` mode gives each. With ``dept``: its budget lines and the issues it
+    leads or staffs."""
+    units = UnitView(UnitMode(unit), meta.printed_units(con, as_of))
+    items = budget_items(con, as_of, units, dept)
     issue_pages = set(org.current_issues(con, as_of, dept)["page"])
     for topic in ISSUE_TOPICS:
-        items += [item for item in topic(con, as_of, unit) if item.page in issue_pages]
-    return items + report_check_item(con, as_of, unit)
+        items += [item for item in topic(con, as_of, units) if item.page in issue_pages]
+    return items + report_check_item(con, as_of, units)

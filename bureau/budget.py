@@ -9,9 +9,11 @@ from enum import StrEnum
 import pandas as pd
 
 from bureau.format import amount, markdown_text, number, rate, unit_caption
+from bureau.format import money as money_text
 from bureau.highlights import Highlight, by_severity
 from bureau.kpi import Kpi
 from bureau.metrics import change_rate, fiscal_year_elapsed, percent, round_half_up, share
+from bureau.table import Column, Table, amounts, rates, unit_header
 from bureau.units import Unit, convert
 
 #: Amounts in budget.csv are in 천원.
@@ -37,18 +39,19 @@ def with_derived(lines: pd.DataFrame) -> pd.DataFrame:
     return derived
 
 
-def _column_names(lines: pd.DataFrame) -> dict[str, str]:
+def _column_names(lines: pd.DataFrame, unit: Unit) -> dict[str, str]:
     side = str(lines["side"].iloc[0]) if len(lines) else "세출"
     actual_name, actual_rate_name = ACTUAL_NAMES.get(side, ACTUAL_NAMES["세출"])
     year = int(lines["fiscal_year"].iloc[0]) if len(lines) else 0
     previous, current = f"’{(year - 1) % 100:02d}", f"’{year % 100:02d}"
+    money, percent_ = unit.value, "%"
     return {
-        "prior_budget": f"{previous}년 예산현액(A)",
-        "budget": f"{current}년 예산현액(B)",
-        "change": "증감액(C=B-A)",
-        "change_rate": "증감률(C/A)",
-        "actual": f"{actual_name}(D)",
-        "actual_rate": f"{actual_rate_name}(D/B)",
+        "prior_budget": unit_header(f"{previous}년 예산현액(A)", money),
+        "budget": unit_header(f"{current}년 예산현액(B)", money),
+        "change": unit_header("증감액(C=B-A)", money),
+        "change_rate": unit_header("증감률(C/A)", percent_),
+        "actual": unit_header(f"{actual_name}(D)", money),
+        "actual_rate": unit_header(f"{actual_rate_name}(D/B)", percent_),
     }
 
 
@@ -57,74 +60,38 @@ def indented(item: str, level: int) -> str:
     return INDENT * int(level) + item
 
 
-def display_table(
+def lines_table(
     lines: pd.DataFrame,
     unit: Unit,
     *,
     levels: bool = False,
     notes: Mapping[str, str] | None = None,
-) -> pd.DataFrame:
-    """The report's columns as formatted text in ``unit`` (△ negatives, rates to 0.1).
+    indent: bool = True,
+) -> Table:
+    """The report's columns as numbers: amounts in ``unit``, rates (recomputed) to 0.1.
 
-    ``levels`` adds a 수준 column (계 = 1) and indents each name by its level (needs the
-    ``level`` column of :func:`bureau.queries.budget.budget_lines`); ``notes`` maps an
-    ``item_id`` to a 비고 text (e.g. where the report printed another figure).
+    ``levels`` adds a 수준 column (계 = 1) and, with ``indent``, indents each name by its
+    level (needs the ``level`` column of :func:`bureau.queries.budget.budget_lines`);
+    ``notes`` maps an ``item_id`` to a 비고 text (e.g. where the report printed another figure).
     """
     derived = with_derived(lines)
-    names = _column_names(lines)
-
-    def money(column: str) -> list[str]:
-        return [amount(value, SOURCE_UNIT, unit) for value in derived[column]]
-
-    table = pd.DataFrame(
-        {
-            "구분": derived["item"],
-            names["prior_budget"]: money("prior_budget"),
-            names["budget"]: money("budget"),
-            names["change"]: money("change"),
-            names["change_rate"]: [rate(value) for value in derived["change_rate"]],
-            names["actual"]: money("actual"),
-            names["actual_rate"]: [rate(value) for value in derived["actual_rate"]],
-        }
-    )
+    names = _column_names(lines, unit)
+    frame = pd.DataFrame({"구분": derived["item"].tolist()})
+    columns: dict[str, Column] = {}
+    for key, name in names.items():
+        if key.endswith("rate"):
+            frame[name], columns[name] = rates(derived[key]), Column.rate()
+        else:
+            frame[name] = amounts(derived[key], SOURCE_UNIT, unit)
+            columns[name] = Column.amount(SOURCE_UNIT, unit)
     if levels:
-        table["구분"] = [indented(item, level) for item, level in zip(derived["item"], derived["level"])]
-        table.insert(0, LEVEL_COLUMN, [int(level) + 1 for level in derived["level"]])
+        if indent:
+            frame["구분"] = [indented(item, level) for item, level in zip(derived["item"], derived["level"])]
+        frame.insert(0, LEVEL_COLUMN, [int(level) + 1 for level in derived["level"]])
+        columns[LEVEL_COLUMN] = Column.count()
     if notes is not None:
-        table[NOTE_COLUMN] = [notes.get(item_id, "") for item_id in derived["item_id"]]
-    return table.reset_index(drop=True)
-
-
-def numeric_table(lines: pd.DataFrame, unit: Unit, notes: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """The same table as numbers for downloads: amounts in ``unit`` (whole 천원, otherwise one
-    decimal), rates to one decimal, with 수준 and the plain item name."""
-    derived = with_derived(lines)
-    names = _column_names(lines)
-    digits = 0 if unit == SOURCE_UNIT else 1
-
-    def money(column: str) -> pd.Series:
-        values = [round_half_up(convert(value, SOURCE_UNIT, unit), digits) for value in derived[column]]
-        return pd.Series(values, dtype="int64" if digits == 0 else "float64")
-
-    def rates(column: str) -> pd.Series:
-        values = [None if value is None else round_half_up(value, 1) for value in derived[column]]
-        return pd.Series(values, dtype="float64")
-
-    table = pd.DataFrame(
-        {
-            LEVEL_COLUMN: [int(level) + 1 for level in derived["level"]],
-            "구분": derived["item"].tolist(),
-            names["prior_budget"]: money("prior_budget"),
-            names["budget"]: money("budget"),
-            names["change"]: money("change"),
-            names["change_rate"]: rates("change_rate"),
-            names["actual"]: money("actual"),
-            names["actual_rate"]: rates("actual_rate"),
-        }
-    )
-    if notes is not None:
-        table[NOTE_COLUMN] = [notes.get(item_id, "") for item_id in derived["item_id"]]
-    return table
+        frame[NOTE_COLUMN] = [notes.get(item_id, "") for item_id in derived["item_id"]]
+    return Table(frame, columns)
 
 
 def depth(lines: pd.DataFrame) -> int:
@@ -350,8 +317,8 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Kpi]:
                 f"{name} 예산현액({unit.value})",
                 amount(row.budget, SOURCE_UNIT, unit),
                 change_delta,
-                f"’24년 {amount(row.prior_budget, SOURCE_UNIT, unit)}{unit.value} → "
-                f"증감 {amount(row.change, SOURCE_UNIT, unit)}{unit.value}",
+                f"’24년 {money_text(row.prior_budget, SOURCE_UNIT, unit)} → "
+                f"증감 {money_text(row.change, SOURCE_UNIT, unit)}",
                 "off",
                 change_arrow,
             )
@@ -361,8 +328,7 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Kpi]:
                 f"{name} {rate_name}",
                 f"{rate(row.actual_rate)}%",
                 gap_delta,
-                f"{actual_name} {amount(row.actual, SOURCE_UNIT, unit)}{unit.value} · "
-                f"연간 경과율 {rate(elapsed)}%",
+                f"{actual_name} {money_text(row.actual, SOURCE_UNIT, unit)} · 연간 경과율 {rate(elapsed)}%",
                 "red" if is_behind(row.pace) else "gray",
                 gap_arrow,
             )
@@ -413,7 +379,7 @@ def budget_highlights(
     found: list[Highlight] = []
 
     def money(value: float) -> str:
-        return f"{amount(value, SOURCE_UNIT, unit)}{unit.value}"
+        return money_text(value, SOURCE_UNIT, unit)
 
     def add(kind: str, severity: str, row: object, text: str, figure: str, value: float | None) -> None:
         found.append(Highlight(PAGE, kind, severity, subject(row), text, figure, value, PAGE))  # type: ignore[arg-type]

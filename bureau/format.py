@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from bureau.metrics import round_half_up
-from bureau.units import Unit, convert
+from bureau.units import Unit, convert, source_decimals
 
 NEGATIVE_MARK = "△"
 MISSING = "-"
@@ -27,17 +27,43 @@ def rate(value: float | None) -> str:
     return number(value, 1)
 
 
-def amount(value: float | None, source: Unit, target: Unit | None = None) -> str:
-    """An amount converted from ``source`` to ``target`` and formatted.
+def amount_digits(shown: float, source: Unit, target: Unit) -> int:
+    """Decimals an amount already in ``target`` needs: none from 100 up, one from 1 up, two
+    significant figures below 1 (never 0.0 for a non-zero amount), and never more than the
+    ``source``'s whole numbers hold (천원 → 백만원 at most three)."""
+    most = source_decimals(source, target)
+    size = abs(shown)
+    if most == 0 or size == 0 or size >= 100:
+        return 0
+    wanted = 1 if size >= 1 else 1 - math.floor(math.log10(size))
+    return min(wanted, most)
 
-    Whole numbers in the report's own 천원; larger units keep one decimal so that
-    small lines do not collapse to 0.
-    """
-    target = target or source
-    if value is None:
+
+def amount(value: float | None, source: Unit, target: Unit | None = None) -> str:
+    """An amount converted from ``source`` to ``target`` and formatted with the digits it
+    needs (:func:`amount_digits`): 22,000,000천원 in 억원 → ``220``, 131,371천원 → ``1.3``,
+    2,000천원 → ``0.02``. Trailing zeros are dropped (``45.0`` → ``45``)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
-    digits = 0 if target in (Unit.WON, Unit.THOUSAND, source) else 1
-    return number(convert(value, source, target), digits)
+    target = target or source
+    return shown_amount(convert(float(value), source, target), source, target)
+
+
+def shown_amount(shown: float, source: Unit, target: Unit) -> str:
+    """An amount already converted to ``target`` (from ``source``), formatted as :func:`amount`."""
+    text = number(shown, amount_digits(shown, source, target))
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def money(value: float | None, source: Unit, target: Unit | None = None) -> str:
+    """:func:`amount` with its unit: ``220억원``, ``131,371천원``; 1만 억원 and more as the report
+    writes them (``23조 8,768억원``)."""
+    target = target or source
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    if target == Unit.HUNDRED_MILLION and abs(convert(float(value), source, target)) >= 10_000:
+        return eok_as_jo(convert(float(value), source, target))
+    return f"{amount(value, source, target)}{target.value}"
 
 
 def with_unit(text: str, unit: str) -> str:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bureau.format import amount, markdown_text, number, rate
+from bureau.format import markdown_text, money, number, rate
 from bureau.kpi import Kpi
 from bureau.loan_calculator import LoanTerms, rules_for_year
 from bureau.metrics import percent
+from bureau.table import Column, Table, amounts, rates, unit_header
 from bureau.units import Unit, convert
 
 #: Units of the source tables (as printed in the report).
@@ -20,20 +21,25 @@ SELECTION_UNIT = Unit.MILLION
 EXECUTION_UNIT = Unit.THOUSAND
 
 
-def rules_table(rules: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+def _year(year: int) -> str:
+    return f"’{year % 100:02d}"
+
+
+def rules_table(rules: pd.DataFrame, unit: Unit) -> Table:
     """Caps by group and year (in ``unit``) as a wide table, one row per group."""
     years = sorted(rules["from_year"].unique())
     ordered = rules.sort_values(["sort_order", "from_year"])
-    table = pd.DataFrame({"그룹": ordered.drop_duplicates("loan_group")["loan_group"].tolist()})
+    groups = ordered.drop_duplicates("loan_group")["loan_group"].tolist()
+    frame = pd.DataFrame({"그룹": groups})
+    columns: dict[str, Column] = {}
     for year in years:
         of_year = ordered[ordered["from_year"] == year].set_index("loan_group")
-        table[f"’{year % 100:02d}년~ 지원한도({unit.value})"] = [
-            amount(of_year["cap"].get(group), RULE_UNIT, unit) for group in table["그룹"]
-        ]
-        table[f"’{year % 100:02d}년~ 보증금 대비(%)"] = [
-            number(of_year["max_deposit_share"].get(group)) for group in table["그룹"]
-        ]
-    return table
+        cap = unit_header(f"{_year(year)}년~ 지원한도", unit.value)
+        share = unit_header(f"{_year(year)}년~ 보증금 대비", "%")
+        frame[cap] = amounts([of_year["cap"].get(group) for group in groups], RULE_UNIT, unit)
+        frame[share] = rates([of_year["max_deposit_share"].get(group) for group in groups], 0)
+        columns[cap], columns[share] = Column.amount(RULE_UNIT, unit), Column.rate(0)
+    return Table(frame, columns)
 
 
 def with_averages(selection: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
@@ -50,50 +56,76 @@ def with_averages(selection: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
     return groups
 
 
-def selection_table(selection: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+def selection_table(selection: pd.DataFrame, unit: Unit) -> Table:
     """The report's group table, both years side by side, amounts in ``unit``; 합계 recomputed."""
     groups = selection[~selection["printed_total"]]
     years = sorted(groups["fiscal_year"].unique())
     order = groups.sort_values("sort_order").drop_duplicates("loan_group")["loan_group"].tolist()
-    rows = []
-    for label in ["합계", *order]:
-        row: dict[str, str] = {"구분": label}
-        picked = groups if label == "합계" else groups[groups["loan_group"] == label]
-        for year in years:
-            row[f"’{year % 100:02d}년 배정액"] = amount(
-                picked.loc[picked["fiscal_year"] == year, "allocation"].sum(), SELECTION_UNIT, unit
-            )
-        for year in years:
-            of_year = picked[picked["fiscal_year"] == year]
-            mark = "*" if year == years[-1] else ""
-            row[f"’{year % 100:02d}년 상반기 인원{mark}(명)"] = number(of_year["selected"].sum())
-            row[f"’{year % 100:02d}년 상반기 금액"] = amount(of_year["amount"].sum(), SELECTION_UNIT, unit)
-        rows.append(row)
-    return pd.DataFrame(rows)
+    money_column, people_column = Column.amount(SELECTION_UNIT, unit), Column.count("명")
+    labels = ["합계", *order]
+    picked = [groups if label == "합계" else groups[groups["loan_group"] == label] for label in labels]
+    frame = pd.DataFrame({"구분": labels})
+    columns: dict[str, Column] = {}
+
+    def add(name: str, column: Column, values: list[float]) -> None:
+        frame[name] = amounts(values, SELECTION_UNIT, unit) if column is money_column else values
+        columns[name] = column
+
+    for year in years:
+        add(
+            unit_header(f"{_year(year)}년 배정액", unit.value),
+            money_column,
+            [rows.loc[rows["fiscal_year"] == year, "allocation"].sum() for rows in picked],
+        )
+    for year in years:
+        mark = "*" if year == years[-1] else ""
+        of_year = [rows[rows["fiscal_year"] == year] for rows in picked]
+        add(
+            f"{_year(year)}년 상반기 인원{mark}(명)",
+            people_column,
+            [int(rows["selected"].sum()) for rows in of_year],
+        )
+        add(
+            unit_header(f"{_year(year)}년 상반기 금액", unit.value),
+            money_column,
+            [rows["amount"].sum() for rows in of_year],
+        )
+    return Table(frame, columns)
 
 
-def average_amount(value: float | None, unit: Unit) -> str:
-    """An average in 백만원 shown in ``unit``: 96,769천원, 96.8백만원, 0.97억원."""
-    digits = {Unit.MILLION: 1, Unit.HUNDRED_MILLION: 2}.get(unit, 0)
-    return "-" if value is None else number(convert(value, SELECTION_UNIT, unit), digits)
-
-
-def averages_table(selection: pd.DataFrame, rules: pd.DataFrame, unit: Unit) -> pd.DataFrame:
-    """1인당 평균 지원액 by group and year against that year's cap, in ``unit``."""
+def averages_table(selection: pd.DataFrame, rules: pd.DataFrame, unit: Unit) -> Table:
+    """1인당 평균 지원액 by group and year against that year's cap, in ``unit``. The average
+    is not a whole 백만원, so it is kept to the 천원 (96,769천원, 96.8백만원, 0.97억원)."""
     groups = with_averages(selection, rules)
-    return pd.DataFrame(
+    in_thousands = [
+        None if pd.isna(v) else convert(v, SELECTION_UNIT, Unit.THOUSAND) for v in groups["average"]
+    ]
+    names = {
+        "amount": unit_header("선정 금액", unit.value),
+        "average": unit_header("1인당 평균", unit.value),
+        "cap": unit_header("지원한도", unit.value),
+    }
+    frame = pd.DataFrame(
         {
-            "연도": [f"’{year % 100:02d}년 상반기" for year in groups["fiscal_year"]],
-            "그룹": groups["loan_group"],
-            "선정 인원(명)": [number(value) for value in groups["selected"]],
-            f"선정 금액({unit.value})": [amount(v, SELECTION_UNIT, unit) for v in groups["amount"]],
-            f"1인당 평균({unit.value})": [average_amount(v, unit) for v in groups["average"]],
-            f"지원한도({unit.value})": [amount(v, SELECTION_UNIT, unit) for v in groups["cap"]],
-            "한도 대비(%)": [
-                rate(percent(a, c)) if c else "-" for a, c in zip(groups["average"], groups["cap"])
-            ],
+            "연도": [f"{_year(year)}년 상반기" for year in groups["fiscal_year"]],
+            "그룹": groups["loan_group"].tolist(),
+            "선정 인원(명)": groups["selected"].astype("int64").tolist(),
+            names["amount"]: amounts(groups["amount"], SELECTION_UNIT, unit),
+            names["average"]: amounts(in_thousands, Unit.THOUSAND, unit),
+            names["cap"]: amounts(groups["cap"], SELECTION_UNIT, unit),
+            "한도 대비(%)": rates(
+                [percent(a, c) if c else None for a, c in zip(groups["average"], groups["cap"])]
+            ),
         }
     )
+    columns = {
+        "선정 인원(명)": Column.count("명"),
+        names["amount"]: Column.amount(SELECTION_UNIT, unit),
+        names["average"]: Column.amount(Unit.THOUSAND, unit),
+        names["cap"]: Column.amount(SELECTION_UNIT, unit),
+        "한도 대비(%)": Column.rate(),
+    }
+    return Table(frame, columns)
 
 
 @dataclass(frozen=True)
@@ -131,63 +163,77 @@ def budget_parts(budget: pd.DataFrame) -> tuple[int, pd.DataFrame, int | None]:
     return int(parts["amount"].sum()), parts, (None if pd.isna(change) else int(change))
 
 
-def execution_table(execution: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+def execution_table(execution: pd.DataFrame, unit: Unit) -> Table:
     """예산집행 현황 as printed, rates recomputed, amounts in ``unit``."""
-
-    def money(column: str) -> list[str]:
-        return [amount(value, EXECUTION_UNIT, unit) for value in execution[column]]
-
-    return pd.DataFrame(
-        {
-            "사업명": execution["programme"],
-            "예산현액": money("budget"),
-            "집행액 원인행위": money("committed"),
-            "집행액 지출액": money("spent"),
-            "집행률 원인행위(%)": [
-                rate(percent(c, b)) for c, b in zip(execution["committed"], execution["budget"])
-            ],
-            "집행률 지출액(%)": [
-                rate(percent(s, b)) for s, b in zip(execution["spent"], execution["budget"])
-            ],
-            "’25년말 집행예상액": money("expected_year_end"),
-            "’25년말 집행예상률(%)": [
-                rate(percent(e, b)) for e, b in zip(execution["expected_year_end"], execution["budget"])
-            ],
-        }
+    year = _year(int(execution["fiscal_year"].iloc[0])) if len(execution) else ""
+    frame = pd.DataFrame({"사업명": execution["programme"].tolist()})
+    columns: dict[str, Column] = {}
+    for source, name in (
+        ("budget", "예산현액"),
+        ("committed", "집행액 원인행위"),
+        ("spent", "집행액 지출액"),
+    ):
+        header = unit_header(name, unit.value)
+        frame[header], columns[header] = (
+            amounts(execution[source], EXECUTION_UNIT, unit),
+            Column.amount(EXECUTION_UNIT, unit),
+        )
+    for source, name in (("committed", "집행률 원인행위(%)"), ("spent", "집행률 지출액(%)")):
+        frame[name] = rates([percent(v, b) for v, b in zip(execution[source], execution["budget"])])
+        columns[name] = Column.rate()
+    expected = unit_header(f"{year}년말 집행예상액", unit.value)
+    frame[expected] = amounts(execution["expected_year_end"], EXECUTION_UNIT, unit)
+    columns[expected] = Column.amount(EXECUTION_UNIT, unit)
+    expected_rate = f"{year}년말 집행예상률(%)"
+    frame[expected_rate] = rates(
+        [percent(e, b) for e, b in zip(execution["expected_year_end"], execution["budget"])]
     )
+    columns[expected_rate] = Column.rate()
+    return Table(frame, columns)
+
+
+def _months(start: int, end: int) -> str:
+    return f"{start}월" if start == end else f"{start}~{end}월"
+
+
+def _period(year: int, half: str) -> str:
+    return f"{_year(year)}년 {half}"
 
 
 def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
-    def months(start: int, end: int) -> str:
-        return f"{start}월" if start == end else f"{start}~{end}월"
-
     return pd.DataFrame(
         {
-            "구분": [f"’{y % 100:02d}년 {h}" for y, h in zip(schedule["fiscal_year"], schedule["half"])],
+            "구분": [_period(y, h) for y, h in zip(schedule["fiscal_year"], schedule["half"])],
             "단계": schedule["step"],
-            "시기": [months(s, e) for s, e in zip(schedule["start_month"], schedule["end_month"])],
+            "시기": [_months(s, e) for s, e in zip(schedule["start_month"], schedule["end_month"])],
         }
     )
 
 
-def allocation_observations(selection: pd.DataFrame) -> list[str]:
-    """Groups whose first-half selected amount exceeds the whole year's allocation (백만원)."""
+def allocation_observations(selection: pd.DataFrame, unit: Unit) -> list[str]:
+    """Groups whose first-half selected amount exceeds the whole year's allocation (in ``unit``)."""
     groups = selection[~selection["printed_total"]]
     over = groups[groups["amount"] > groups["allocation"]]
-    return [
-        f"’{int(row.fiscal_year) % 100:02d}년 {row.loan_group}: 상반기 선정금액 {number(row.amount)}백만원이 "
-        f"그룹별 배정액 {number(row.allocation)}백만원을 넘습니다"
-        for row in over.itertuples()
-    ]
+    found = []
+    for row in over.itertuples():
+        selected, allocated = (
+            money(row.amount, SELECTION_UNIT, unit),
+            money(row.allocation, SELECTION_UNIT, unit),
+        )
+        found.append(
+            f"{_year(int(row.fiscal_year))}년 {row.loan_group}: 상반기 선정금액 {selected}이 "
+            f"그룹별 배정액 {allocated}을 넘습니다"
+        )
+    return found
 
 
-def _eok(won: int) -> str:
-    """``150_000_000`` → ``1.5억원`` as the report writes caps."""
-    return f"{convert(won, RULE_UNIT, Unit.HUNDRED_MILLION):g}억원"
+def programme_lines(rules: pd.DataFrame, terms: LoanTerms | None, year: int, unit: Unit) -> list[str]:
+    """사업개요 in the report's words, built from the rule rows (base cap, raised caps, terms),
+    caps in ``unit`` (the report: 1억원, 1.5억원)."""
 
+    def _eok(won: int) -> str:
+        return money(won, RULE_UNIT, unit)
 
-def programme_lines(rules: pd.DataFrame, terms: LoanTerms | None, year: int) -> list[str]:
-    """사업개요 in the report's words, built from the rule rows (base cap, raised caps, terms)."""
     first_year = int(rules["from_year"].min())
     base = rules_for_year(rules, first_year)
     current = rules_for_year(rules, year)
@@ -209,10 +255,14 @@ def programme_lines(rules: pd.DataFrame, terms: LoanTerms | None, year: int) -> 
     return lines
 
 
-def cap_recipient_text(recipients: pd.DataFrame, rules: pd.DataFrame) -> str | None:
-    """``기존 최대 1억원 → 다자녀 2억원 지원(6명), 신혼부부 1.5억원 지원(13명)``."""
+def cap_recipient_text(recipients: pd.DataFrame, rules: pd.DataFrame, unit: Unit) -> str | None:
+    """``기존 최대 1억원 → 다자녀 2억원 지원(6명), 신혼부부 1.5억원 지원(13명)``, caps in ``unit``."""
     if recipients.empty:
         return None
+
+    def _eok(won: int) -> str:
+        return money(won, RULE_UNIT, unit)
+
     year = int(recipients["fiscal_year"].iloc[0])
     before = rules_for_year(rules, year - 1)
     previous = max((rule.cap for rule in before.values()), default=None)
@@ -227,13 +277,13 @@ def budget_line(budget: pd.DataFrame, unit: Unit) -> str:
     """``사업예산: 220억원 (일반 94억원, 기금 126억원) ※ 전년대비 40억원 증액`` in ``unit``."""
     total, parts, change = budget_parts(budget)
 
-    def money(value: float) -> str:
-        return f"{amount(value, BUDGET_UNIT, unit)}{unit.value}"
+    def shown(value: float) -> str:
+        return money(value, BUDGET_UNIT, unit)
 
-    split = ", ".join(f"{row.source} {money(row.amount)}" for row in parts.itertuples())
-    line = f"사업예산: {money(total)} ({split})"
+    split = ", ".join(f"{row.source} {shown(row.amount)}" for row in parts.itertuples())
+    line = f"사업예산: {shown(total)} ({split})"
     if change is not None:
-        line += f" ※ 전년대비 {money(abs(change))} {'증액' if change >= 0 else '감액'}"
+        line += f" ※ 전년대비 {shown(abs(change))} {'증액' if change >= 0 else '감액'}"
     return line
 
 
@@ -242,54 +292,69 @@ def headline(budget: pd.DataFrame, result: RoundResult, unit: Unit) -> list[Kpi]
     total, parts, change = budget_parts(budget)
     year = int(budget["fiscal_year"].iloc[0])
 
-    def money(value: float) -> str:
-        return f"{amount(value, BUDGET_UNIT, unit)}{unit.value}"
+    def shown(value: float) -> str:
+        return money(value, BUDGET_UNIT, unit)
 
-    split = " + ".join(f"{markdown_text(row.source)} {money(row.amount)}" for row in parts.itertuples())
+    split = " + ".join(f"{markdown_text(row.source)} {shown(row.amount)}" for row in parts.itertuples())
     return [
         Kpi(
             f"’{year % 100:02d}년 사업예산",
-            money(total),
-            help=split + (f" · 전년대비 {money(change)} 증액" if change is not None else ""),
+            shown(total),
+            help=split + (f" · 전년대비 {shown(change)} 증액" if change is not None else ""),
         ),
-        Kpi("상반기 신청", f"{number(result.applied)}명", help=f"신청 금액 {money(result.applied_amount)}"),
-        Kpi("상반기 선정", f"{number(result.selected)}명", help=f"선정 금액 {money(result.selected_amount)}"),
+        Kpi("상반기 신청", f"{number(result.applied)}명", help=f"신청 금액 {shown(result.applied_amount)}"),
+        Kpi("상반기 선정", f"{number(result.selected)}명", help=f"선정 금액 {shown(result.selected_amount)}"),
         Kpi("선정률(인원)", f"{rate(result.selection_rate)}%", help="선정 인원 ÷ 신청 인원"),
         Kpi("선정률(금액)", f"{rate(result.amount_rate)}%", help="선정 금액 ÷ 신청 금액"),
     ]
 
 
-def budget_table(budget: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+def budget_table(budget: pd.DataFrame, unit: Unit) -> Table:
     """재원별 예산 with the recomputed 합계 first, in ``unit``."""
     total, parts, change = budget_parts(budget)
-    return pd.DataFrame(
+    amount_name = unit_header("예산", unit.value)
+    change_name = unit_header("전년대비 증감", unit.value)
+    frame = pd.DataFrame(
         {
             "재원": ["합계", *parts["source"]],
-            f"예산({unit.value})": [amount(v, BUDGET_UNIT, unit) for v in [total, *parts["amount"]]],
-            f"전년대비 증감({unit.value})": [amount(change, BUDGET_UNIT, unit)] + ["-"] * len(parts),
+            amount_name: amounts([total, *parts["amount"]], BUDGET_UNIT, unit),
+            change_name: amounts([change, *[None] * len(parts)], BUDGET_UNIT, unit),
         }
     )
+    column = Column.amount(BUDGET_UNIT, unit)
+    return Table(frame, {amount_name: column, change_name: column})
 
 
-def round_table(applications: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+def round_table(applications: pd.DataFrame, unit: Unit) -> Table:
+    """신청 vs 선정: people and amounts (``unit``), with the selection rates as a last row."""
     result = round_result(applications)
-    return pd.DataFrame(
+    amount_name = unit_header("금액", unit.value)
+    frame = pd.DataFrame(
         {
-            "구분": ["신청", "선정", "선정률(%)"],
-            "인원(명)": [number(result.applied), number(result.selected), rate(result.selection_rate)],
-            f"금액({unit.value})": [
-                amount(result.applied_amount, BUDGET_UNIT, unit),
-                amount(result.selected_amount, BUDGET_UNIT, unit),
-                rate(result.amount_rate),
-            ],
+            "구분": ["신청", "선정"],
+            "인원(명)": [result.applied, result.selected],
+            amount_name: amounts([result.applied_amount, result.selected_amount], BUDGET_UNIT, unit),
+            "선정률 인원(%)": rates([None, result.selection_rate]),
+            "선정률 금액(%)": rates([None, result.amount_rate]),
         }
     )
+    columns = {
+        "인원(명)": Column.count("명"),
+        amount_name: Column.amount(BUDGET_UNIT, unit),
+        "선정률 인원(%)": Column.rate(),
+        "선정률 금액(%)": Column.rate(),
+    }
+    return Table(frame, columns)
 
 
 def schedule_sentence(schedule: pd.DataFrame) -> str:
-    """``하반기 신청 접수(6월), 선정(7월) 및 지원(8~11월)``."""
+    """``’25년 하반기 신청 접수(6월), 선정(7월) 및 지원(8~11월)`` from the schedule rows."""
     if schedule.empty:
         return ""
-    steps = [f"{step}({when})" for step, when in zip(schedule["단계"], schedule["시기"])]
+    steps = [
+        f"{step}({_months(start, end)})"
+        for step, start, end in zip(schedule["step"], schedule["start_month"], schedule["end_month"])
+    ]
     joined = ", ".join(steps[:-1]) + (" 및 " if len(steps) > 1 else "") + steps[-1]
-    return f"{schedule['구분'].iloc[0]} {joined}"
+    first = schedule.iloc[0]
+    return f"{_period(int(first['fiscal_year']), str(first['half']))} {joined}"

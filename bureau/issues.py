@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from bureau.differences import Kind, shown_rate
-from bureau.format import amount, korean_date, markdown_text, rate
+from bureau.format import markdown_text
 from bureau.metrics import percent
+from bureau.table import Column, Table, amounts, rates, unit_header
 from bureau.units import Unit
 
 #: program_execution amounts are in 천원.
@@ -28,8 +29,14 @@ def expected_note(rows: pd.DataFrame) -> str | None:
     if remaining.empty:
         return None
     return markdown_text(
-        f"※ 이 표의 ’25년말 예상액은 연말까지 더 집행할 금액입니다: 예상 집행률 = {EXPECTED_RULES['잔여']}"
+        f"※ 이 표의 {year_end_label(rows)}년말 예상액은 연말까지 더 집행할 금액입니다: "
+        f"예상 집행률 = {EXPECTED_RULES['잔여']}"
     )
+
+
+def year_end_label(rows: pd.DataFrame) -> str:
+    """``’25`` for rows measured in 2025: the year whose end 예상액 looks to."""
+    return f"’{rows['measured_on'].iloc[0]:%y}" if len(rows) else ""
 
 
 def effective_dept(dept: str | None, issue_departments: list[str]) -> str | None:
@@ -38,39 +45,49 @@ def effective_dept(dept: str | None, issue_departments: list[str]) -> str | None
     return dept if dept in issue_departments else None
 
 
-def execution_table(rows: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+def execution_table(rows: pd.DataFrame, unit: Unit) -> Table:
     """The report's 집행현황 table with every rate recomputed from the amounts (the printed
-    one where it only cut the decimals, :func:`bureau.differences.shown_rate`).
+    one where it only cut the decimals, :func:`bureau.differences.shown_rate`), amounts in ``unit``.
 
     원인행위 columns appear only when a program has them; 예상 집행률 is what will have been
     spent by the year's end (:func:`year_end_spent`) over 예산현액.
     """
     has_committed = rows["committed"].notna().any()
     spent_name = "지출액" if has_committed else "집행액"
+    frame = pd.DataFrame({"사업명": rows["program"].tolist()})
+    columns: dict[str, Column] = {}
 
-    def money(column: str) -> list[str]:
-        return [amount(None if pd.isna(value) else value, EXECUTION_UNIT, unit) for value in rows[column]]
+    def money(name: str, column: str) -> None:
+        header = unit_header(name, unit.value)
+        frame[header] = amounts(rows[column], EXECUTION_UNIT, unit)
+        columns[header] = Column.amount(EXECUTION_UNIT, unit)
 
-    def rates(column: str, printed: str) -> list[str]:
-        return [
-            rate(None if pd.isna(value) else shown_rate(shown, percent(value, budget)))
-            for value, budget, shown in zip(rows[column], rows["budget"], rows[printed])
-        ]
+    def rates_of(name: str, column: str, printed: str) -> None:
+        header = unit_header(name, "%")
+        frame[header] = rates(
+            [
+                None if pd.isna(value) else shown_rate(shown, percent(value, budget))
+                for value, budget, shown in zip(rows[column], rows["budget"], rows[printed])
+            ]
+        )
+        columns[header] = Column.rate()
 
-    table = {"사업명": rows["program"].tolist(), "예산현액": money("budget")}
+    money("예산현액", "budget")
     if has_committed:
-        table["원인행위"] = money("committed")
-    table[spent_name] = money("spent")
+        money("원인행위", "committed")
+    money(spent_name, "spent")
     if has_committed:
-        table["원인행위 집행률"] = rates("committed", "printed_committed_rate")
-    table[f"{spent_name} 집행률"] = rates("spent", "printed_spent_rate")
-    table["’25년말 예상액"] = money("expected")
+        rates_of("원인행위 집행률", "committed", "printed_committed_rate")
+    rates_of(f"{spent_name} 집행률", "spent", "printed_spent_rate")
+    year = year_end_label(rows)
+    money(f"{year}년말 예상액", "expected")
     rows = rows.assign(
         expected_total=list(map(year_end_spent, rows["spent"], rows["expected"], rows["expected_basis"]))
     )
-    table["’25년말 예상 집행률"] = rates("expected_total", "printed_expected_rate")
-    table["기준일"] = [korean_date(day) for day in rows["measured_on"]]
-    return pd.DataFrame(table)
+    rates_of(f"{year}년말 예상 집행률", "expected_total", "printed_expected_rate")
+    frame["기준일"] = rows["measured_on"].tolist()
+    columns["기준일"] = Column.date()
+    return Table(frame, columns)
 
 
 def points_markdown(points: pd.DataFrame, kind: str) -> list[str]:

@@ -139,6 +139,7 @@ COLUMN_LABELS: dict[str, str] = {
     "unit": "단위",
     "value": "값",
     "volunteer_group": "참여 인력",
+    "where": "보고서 표기 위치",
     "work": "활동 내용",
     "year": "연도",
     # the printed-vs-recomputed comparison (reconciliation)

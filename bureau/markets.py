@@ -18,8 +18,8 @@ from bureau.schedule import (
     opening_span,
     parse_weekdays,
     runs_between,
-    weekday_label,
 )
+from bureau.table import Column, Table, rates
 
 OPERATION_TYPES = ("직접수행", "지자체 공모", "실국 부속행사")
 
@@ -110,24 +110,29 @@ def kpi_headlines(changes: list[KpiChange]) -> list[Kpi]:
     return found
 
 
-def kpi_table(changes: list[KpiChange]) -> pd.DataFrame:
-    """The report's 직거래장터 운영 계획 table, increases recomputed, printed beside them."""
-    return pd.DataFrame(
+def kpi_table(changes: list[KpiChange]) -> Table:
+    """The report's 직거래장터 운영 계획 table as numbers (each row's unit in its 구분),
+    increases recomputed, the printed wording beside them."""
+    years = (changes[0].year_a, changes[0].year_b) if changes else (0, 0)
+    first, second = f"{years[0]}년(A)", f"{years[1]}년(B)"
+    frame = pd.DataFrame(
         {
             "구분": [f"{c.label}({c.unit})" for c in changes],
-            "2024년(A)": [f"{number(c.a)}{c.unit}" for c in changes],
-            "2025년(B)": [f"{number(c.b)}{c.unit}" for c in changes],
-            "증감(B-A)": [
-                f"{'증' if c.change >= 0 else '감'} {number(abs(c.change))}{c.unit}" for c in changes
-            ],
-            "증감률(재계산, %)": [rate(c.rate) for c in changes],
+            first: [c.a for c in changes],
+            second: [c.b for c in changes],
+            "증감(B-A)": [c.change for c in changes],
+            "증감률(재계산, %)": rates([c.rate for c in changes]),
             "보고서 표기": [
                 f"증 {number(c.printed_change)}{c.printed_change_unit or c.unit}({number(c.printed_rate)}%)"
                 if c.printed_change is not None
-                else "-"
+                else None
                 for c in changes
             ],
         }
+    )
+    count = Column.count()
+    return Table(
+        frame, {first: count, second: count, "증감(B-A)": count, "증감률(재계산, %)": Column.rate()}
     )
 
 
@@ -216,9 +221,9 @@ def weekday_reading(dates: str, weekdays: str, span: tuple[date, date] | None) -
     )
 
 
-def _weekday_check(start: date, end: date, weekdays: str | None) -> str:
+def _weekday_check(start: date, end: date, weekdays: str | None) -> str | None:
     if not isinstance(weekdays, str):
-        return "-"
+        return None  # nothing printed to check: a blank cell
     span = opening_span(start, end, weekdays)
     if span is None:
         return f"⚠ 기간 중 {weekdays} 없음"
@@ -238,15 +243,15 @@ def weekday_notes(markets_frame: pd.DataFrame) -> list[str]:
     return notes
 
 
-def schedule_table(markets_frame: pd.DataFrame) -> pd.DataFrame:
-    """The 운영일정 table: type, market, printed dates, calendar dates with weekdays, places."""
-    return pd.DataFrame(
+def schedule_table(markets_frame: pd.DataFrame) -> Table:
+    """The 운영일정 table: type, market, printed dates, calendar dates (shown with weekdays), places."""
+    frame = pd.DataFrame(
         {
-            "추진방식": markets_frame["operation_type"],
-            "장터·행사명": markets_frame["market"],
-            "일정(표기)": markets_frame["printed_dates"],
-            "시작일": [f"{korean_date(d)}({weekday_label(d)})" for d in markets_frame["start"]],
-            "종료일": [f"{korean_date(d)}({weekday_label(d)})" for d in markets_frame["end"]],
+            "추진방식": markets_frame["operation_type"].tolist(),
+            "장터·행사명": markets_frame["market"].tolist(),
+            "일정(표기)": markets_frame["printed_dates"].tolist(),
+            "시작일": markets_frame["start"].tolist(),
+            "종료일": markets_frame["end"].tolist(),
             "운영 요일": [
                 w if isinstance(w, str) else "매일(표기 없음)" for w in markets_frame["printed_weekdays"]
             ],
@@ -260,6 +265,8 @@ def schedule_table(markets_frame: pd.DataFrame) -> pd.DataFrame:
             ],
         }
     )
+    day = Column.date(weekday=True)
+    return Table(frame, {"시작일": day, "종료일": day, "장소 수": Column.count()})
 
 
 def type_counts(markets_frame: pd.DataFrame) -> pd.DataFrame:
@@ -270,8 +277,8 @@ def type_counts(markets_frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def places_table(places: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
+def places_table(places: pd.DataFrame) -> Table:
+    frame = pd.DataFrame(
         {
             "번호": list(range(1, len(places) + 1)),
             "개최장소": places["printed_name"],
@@ -281,6 +288,11 @@ def places_table(places: pd.DataFrame) -> pd.DataFrame:
             "위도(근사)": places["lat"].round(4),
             "경도(근사)": places["lon"].round(4),
         }
+    )
+    degrees = Column.rate(4)  # a coordinate: four decimals, no thousands separator needed
+    return Table(
+        frame,
+        {"번호": Column.count(), "장터 수": Column.count(), "위도(근사)": degrees, "경도(근사)": degrees},
     )
 
 

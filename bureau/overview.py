@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bureau.district import RULES, Indicators, recompute
-from bureau.format import eok_as_jo, number, rate
+from bureau.format import money, number, rate
+from bureau.units import Unit
+
+#: district_indicators records its budget figures in 억원.
+BUDGET_UNIT = Unit.HUNDRED_MILLION
 
 
 @dataclass(frozen=True)
@@ -15,8 +19,13 @@ class Fact:
     detail: str = ""
 
 
-def district_facts(values: Indicators) -> list[Fact]:
-    """자치구·동 행정여건 as the report lays it out, derived figures recomputed."""
+def district_facts(values: Indicators, unit: Unit) -> list[Fact]:
+    """자치구·동 행정여건 as the report lays it out, derived figures recomputed, budgets in
+    ``unit`` (the report: 23조 8,768억원)."""
+
+    def eok_as_jo(value: float) -> str:
+        return money(value, BUDGET_UNIT, unit)
+
     derived = recompute(values)
     digits = {rule.indicator_id: rule.digits for rule in RULES}
 
@@ -49,7 +58,7 @@ def district_facts(values: Indicators) -> list[Fact]:
         Fact(
             "’25년 예산(자치구 합계, 본예산)",
             eok_as_jo(values.latest("district_budget_total")),
-            f"자치구 평균 {figure('district_budget_avg')}억원 · 재정자립도 평균 "
+            f"자치구 평균 {eok_as_jo(derived['district_budget_avg'])} · 재정자립도 평균 "
             f"{rate(values.latest('fiscal_independence_avg'))}%",
         ),
         Fact(

@@ -8,14 +8,17 @@ from functools import partial
 
 import pandas as pd
 
-from bureau.format import amount, korean_date, markdown_text, number, rate
+from bureau.format import markdown_text, money, number, rate
 from bureau.kpi import Kpi
 from bureau.metrics import percent
-from bureau.units import Unit
+from bureau.table import Column, Table, amounts, unit_header
+from bureau.units import Unit, UnitView
 
+#: Units the source tables record their amounts in.
 FUND_UNIT = Unit.HUNDRED_MILLION
 APPROPRIATION_UNIT = Unit.MILLION
 DONATION_UNIT = Unit.THOUSAND
+EXECUTION_UNIT = Unit.THOUSAND
 #: The order the report counts in: 개 (items) first, then 동 (tents), 대 (food trucks).
 UNIT_ORDER = ("개", "동", "대")
 
@@ -60,19 +63,20 @@ def supply_totals(supplies: pd.DataFrame, printed: pd.DataFrame) -> SupplyTotals
     )
 
 
-def supplies_table(supplies: pd.DataFrame) -> pd.DataFrame:
+def supplies_table(supplies: pd.DataFrame) -> Table:
     """구분, 수량 (a number), 단위 and the quantity as printed (``549동``)."""
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
-            "구분": supplies["category"],
-            "수량": supplies["quantity"].astype("int64"),
-            "단위": supplies["count_unit"],
+            "구분": supplies["category"].tolist(),
+            "수량": supplies["quantity"].astype("int64").tolist(),
+            "단위": supplies["count_unit"].tolist(),
             "표기": [f"{number(q)}{u}" for q, u in zip(supplies["quantity"], supplies["count_unit"])],
         }
     )
+    return Table(frame, {"수량": Column.count()})
 
 
-def unit_subtotals(supplies: pd.DataFrame) -> pd.DataFrame:
+def unit_subtotals(supplies: pd.DataFrame) -> Table:
     """Per counting unit: how many categories, which, and their quantity."""
     rows = []
     for unit in UNIT_ORDER:
@@ -88,22 +92,28 @@ def unit_subtotals(supplies: pd.DataFrame) -> pd.DataFrame:
                 "표기": f"{number(part['quantity'].sum())}{unit}",
             }
         )
-    return pd.DataFrame(rows)
+    return Table(pd.DataFrame(rows), {"품목 수": Column.count(), "수량": Column.count()})
 
 
-def funds_table(funds: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+def _or_none(values: pd.Series) -> list[object]:
+    """Missing cells as None (an empty cell in a download, ``-`` on screen)."""
+    return [None if pd.isna(value) else value for value in values]
+
+
+def funds_table(funds: pd.DataFrame, unit: Unit) -> Table:
     """구호금 as the report lays it out: total, then stages, then the 40억 split by region."""
     depth = _depths(funds)
-    return pd.DataFrame(
+    amount_name = unit_header("지원액", unit.value)
+    frame = pd.DataFrame(
         {
             "구분": ["\u3000" * depth[f] + s for f, s in zip(funds["fund_id"], funds["stage"])],
-            "지역": [r if isinstance(r, str) else "-" for r in funds["region"]],
-            "지원일": [short_date(d) if not pd.isna(d) else "-" for d in funds["granted_on"]],
-            "내용": funds["purpose"],
-            f"지원액({unit.value})": [amount(value, FUND_UNIT, unit) for value in funds["amount"]],
-            "보고서 표기": [f"{number(value)}억 원" for value in funds["amount"]],
+            "지역": _or_none(funds["region"]),
+            "지원일": _or_none(funds["granted_on"]),
+            "내용": funds["purpose"].tolist(),
+            amount_name: amounts(funds["amount"], FUND_UNIT, unit),
         }
     )
+    return Table(frame, {"지원일": Column.date(), amount_name: Column.amount(FUND_UNIT, unit)})
 
 
 def _depths(funds: pd.DataFrame) -> dict[str, int]:
@@ -123,30 +133,33 @@ def fund_leaves(funds: pd.DataFrame) -> pd.DataFrame:
     return funds[~funds["fund_id"].isin(parents)]
 
 
-def appropriations_table(rows: pd.DataFrame, unit: Unit) -> pd.DataFrame:
-    return pd.DataFrame(
+def appropriations_table(rows: pd.DataFrame, unit: Unit) -> Table:
+    amount_name = unit_header("금액", unit.value)
+    frame = pd.DataFrame(
         {
-            "일자": [short_date(day) for day in rows["event_on"]],
-            "구분": rows["event"],
-            "사업": rows["program"],
-            f"금액({unit.value})": [amount(value, APPROPRIATION_UNIT, unit) for value in rows["amount"]],
-            "금액(백만원, 보고서)": [number(value) for value in rows["amount"]],
+            "일자": rows["event_on"].tolist(),
+            "구분": rows["event"].tolist(),
+            "사업": rows["program"].tolist(),
+            amount_name: amounts(rows["amount"], APPROPRIATION_UNIT, unit),
         }
     )
+    return Table(frame, {"일자": Column.date(), amount_name: Column.amount(APPROPRIATION_UNIT, unit)})
 
 
-def volunteers_table(rows: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
+def volunteers_table(rows: pd.DataFrame) -> Table:
+    frame = pd.DataFrame(
         {
-            "구분": rows["activity"],
-            "참여": rows["volunteer_group"],
-            "인원(명)": rows["people"].astype("int64"),
-            "국가 수": [number(v) if not pd.isna(v) else "-" for v in rows["countries"]],
-            "신청(명)": [number(v) if not pd.isna(v) else "-" for v in rows["applicants"]],
+            "구분": rows["activity"].tolist(),
+            "참여": rows["volunteer_group"].tolist(),
+            "인원(명)": rows["people"].astype("int64").tolist(),
+            "국가 수": rows["countries"].astype("Int64"),
+            "신청(명)": rows["applicants"].astype("Int64"),
             "기간": [date_span(s, e) for s, e in zip(rows["start"], rows["end"])],
-            "활동": rows["work"],
+            "활동": rows["work"].tolist(),
         }
     )
+    counts = Column.count("명")
+    return Table(frame, {"인원(명)": counts, "국가 수": Column.count("개국"), "신청(명)": counts})
 
 
 def timeline_frame(rows: pd.DataFrame) -> pd.DataFrame:
@@ -160,17 +173,18 @@ def timeline_frame(rows: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def timeline_table(rows: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
+def timeline_table(rows: pd.DataFrame) -> Table:
+    frame = pd.DataFrame(
         {
-            "일자(표기)": rows["printed_date"],
-            "시작": [korean_date(day) for day in rows["start"]],
-            "종료": [korean_date(day) if not pd.isna(day) else "-" for day in rows["end"]],
-            "구분": rows["category"],
-            "내용": rows["event"],
-            "담당": rows["dept"],
+            "일자(표기)": rows["printed_date"].tolist(),
+            "시작": rows["start"].tolist(),
+            "종료": _or_none(rows["end"]),
+            "구분": rows["category"].tolist(),
+            "내용": rows["event"].tolist(),
+            "담당": rows["dept"].tolist(),
         }
     )
+    return Table(frame, {"시작": Column.date(), "종료": Column.date()})
 
 
 def headlines(
@@ -179,9 +193,10 @@ def headlines(
     volunteers: pd.DataFrame,
     donations: pd.DataFrame,
     execution: pd.DataFrame,
-    unit: Unit,
+    units: UnitView,
 ) -> list[Kpi]:
-    """The relief page's KPI row; sections with no rows (department filter) are left out."""
+    """The relief page's KPI row (amounts in the unit ``units`` gives each table); sections
+    with no rows (department filter) are left out."""
     #: every delta here is a note (a date, the printed wording), not a change
     note = partial(Kpi, delta_color="off", delta_arrow="off")
     found: list[Kpi] = []
@@ -199,26 +214,28 @@ def headlines(
     if not roots.empty:
         root = roots.iloc[0]
         stages = funds[funds["parent_id"] == root["fund_id"]]
+        shown = units.of("relief_funds")
         parts = " + ".join(
-            f"{number(a)}억({short_date(d)})" for a, d in zip(stages["amount"], stages["granted_on"])
+            f"{money(a, FUND_UNIT, shown)}({short_date(d)})"
+            for a, d in zip(stages["amount"], stages["granted_on"])
         )
         found.append(
             note(
                 "구호금(지역교류협력기금)",
-                f"{number(root['amount'])}억 원",
+                money(root["amount"], FUND_UNIT, shown),
                 parts,
                 markdown_text(root["purpose"]),
             )
         )
     if not execution.empty:
-        row = execution.iloc[0]
+        row, shown = execution.iloc[0], units.of("program_execution")
         found.append(
             note(
                 "기금 집행률",
                 f"{rate(percent(row['spent'], row['budget']))}%",
                 f"{short_date(row['measured_on'])} 기준",
-                f"집행액 {amount(row['spent'], Unit.THOUSAND, unit)} ÷ 예산현액 "
-                f"{amount(row['budget'], Unit.THOUSAND, unit)} ({unit.value})",
+                f"집행액 {money(row['spent'], EXECUTION_UNIT, shown)} ÷ 예산현액 "
+                f"{money(row['budget'], EXECUTION_UNIT, shown)}",
             )
         )
     if not volunteers.empty:
@@ -236,7 +253,7 @@ def headlines(
         found.append(
             note(
                 "직원 성금",
-                f"{amount(row['amount'], DONATION_UNIT, unit)}{unit.value}",
+                money(row["amount"], DONATION_UNIT, units.of("relief_donations")),
                 date_span(row["start"], row["end"]),
                 f"{markdown_text(row['recipient'])}에 전달({markdown_text(row['delivered'])})",
             )
@@ -253,11 +270,14 @@ def supply_summary(totals: SupplyTotals) -> str:
     )
 
 
-def appropriation_lines(rows: pd.DataFrame) -> list[str]:
-    """``- 3.25. … 1,000백만원 전액 소진`` as the report's note says it."""
+def appropriation_lines(rows: pd.DataFrame, unit: Unit) -> list[str]:
+    """``- 3.25. … 1,000백만원 전액 소진`` as the report's note says it, amounts in ``unit``."""
     return [
         "- "
-        + markdown_text(f"{short_date(row.event_on)} {row.program} {number(row.amount)}백만원 {row.event}")
+        + markdown_text(
+            f"{short_date(row.event_on)} {row.program} "
+            f"{money(row.amount, APPROPRIATION_UNIT, unit)} {row.event}"
+        )
         for row in rows.itertuples()
     ]
 
@@ -280,12 +300,12 @@ def volunteer_lines(rows: pd.DataFrame) -> dict[str, list[str]]:
 def donation_lines(rows: pd.DataFrame, unit: Unit) -> list[str]:
     lines = []
     for row in rows.itertuples():
-        printed = "" if unit == DONATION_UNIT else f"(보고서 {number(row.amount)}천원)"
+        printed = "" if unit == DONATION_UNIT else f"(보고서 {money(row.amount, DONATION_UNIT)})"
         lines.append("- " + markdown_text(f"{row.donors} ({date_span(row.start, row.end)})"))
         lines.append(
             "- "
             + markdown_text(
-                f"총 모금액 {amount(row.amount, DONATION_UNIT, unit)}{unit.value}{printed} "
+                f"총 모금액 {money(row.amount, DONATION_UNIT, unit)}{printed} "
                 f"{row.recipient}에 전달({row.delivered})"
             )
         )

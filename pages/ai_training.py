@@ -10,6 +10,7 @@ from bureau.queries import meta, org
 from ui.data import run
 from ui.frame import page
 from ui.issues import issue_contacts, issue_intro
+from ui.tables import data_table
 from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list, text_table
 
 filters = page("AI 역량 강화 교육", "Ⅱ-3. AI 역량 강화를 위한 교육 실시 및 협력 체계 구축")
@@ -65,14 +66,14 @@ with left:
 with right:
     st.subheader("직급별 의무교육 과정")
     tier_table = ai_training.tier_table(tiers, progress)
-    st.dataframe(tier_table, hide_index=True)
+    data_table(tier_table)
     st.caption(
         "이수 실적은 4급 이상·5급 이하 두 그룹으로 집계되어, 3급이상·4급 과정은 한 그룹으로 합산됩니다."
     )
 
 st.subheader("AI 교육 프로그램")
 programme_table = ai_training.programme_summary(programmes)
-st.dataframe(programme_table, hide_index=True)
+data_table(programme_table)
 downloads(programme_table, "AI_교육_프로그램", "(단위 : 과정, 명)", "ai-programmes")
 
 st.header("조직 내 추진체계 및 역할 분담")

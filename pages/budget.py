@@ -8,7 +8,7 @@ from bureau.format import markdown_text, rate, unit_caption
 from bureau.queries import budget as budget_queries
 from bureau.queries import meta
 from ui.data import run
-from ui.frame import page
+from ui.frame import page, unit_view
 from ui.highlights import highlight_list
 from ui.tables import report_table
 from ui.url_notice import notify_unknown
@@ -24,7 +24,7 @@ def depth_label(level: int) -> str:
 
 
 filters = page("예산 현황", "세입‧세출 예산현황")
-unit = filters.unit
+unit = unit_view(filters).of("budget")
 everything = run(budget_queries.budget_lines, as_of=filters.as_of)
 reconciliations = run(meta.reconciliations, as_of=filters.as_of, table_name="budget")
 
@@ -71,9 +71,9 @@ for side in sides:
     notes = budget.row_notes(reconciliations, side)
     st.subheader(TITLES[side] + (f" · {markdown_text(filters.dept)}" if filters.dept else ""))
     st.caption(budget.table_caption(filters.as_of, unit))
-    report_table(budget.display_table(rows, unit, levels=True, notes=notes), key=f"table-{side}")
+    report_table(budget.lines_table(rows, unit, levels=True, notes=notes), key=f"table-{side}")
     downloads(
-        budget.numeric_table(rows, unit, notes),
+        budget.lines_table(rows, unit, levels=True, notes=notes, indent=False),
         TITLES[side],
         unit_caption(unit.value, "%"),
         f"download-{side}",
@@ -94,7 +94,7 @@ if not filters.dept:
             tree = budget.budget_tree(rows, unit, [dominant[0]] if hide else [])
             chart(
                 charts.budget_hierarchy(tree, unit, f"’{filters.as_of:%y}년 {TITLES[side]} 구성"),
-                budget.display_table(budget.within_depth(rows, levels), unit, levels=True),
+                budget.lines_table(budget.within_depth(rows, levels), unit, levels=True),
                 key=f"tree-{side}",
             )
 
@@ -103,7 +103,7 @@ if not filters.dept:
         with column:
             chart(
                 charts.change_by_item(rows, unit, f"{side}: ’24년 대비 증감"),
-                budget.display_table(rows, unit, levels=True),
+                budget.lines_table(rows, unit, levels=True),
                 key=f"change-{side}",
             )
 
@@ -113,7 +113,7 @@ if not filters.dept:
         with column:
             chart(
                 charts.rate_against_pace(rows, f"{side} 항목별 {rate_name}과 연간 경과율", f"{rate_name}(%)"),
-                budget.display_table(rows, unit, levels=True),
+                budget.lines_table(rows, unit, levels=True),
                 key=f"pace-{side}",
             )
 
@@ -125,12 +125,12 @@ if "세출" in sides:
             charts.rate_against_pace(
                 programs, "부서별 사업비 집행률과 연간 경과율", "집행률(%)", selected=filters.dept
             ),
-            budget.display_table(programs, unit),
+            budget.lines_table(programs, unit),
             key="pace-departments",
         )
     with right:
         chart(
             charts.programs_by_department(programs, unit, filters.dept),
-            budget.display_table(programs, unit),
+            budget.lines_table(programs, unit),
             key="programs",
         )

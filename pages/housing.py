@@ -8,13 +8,14 @@ from bureau.format import markdown_text, unit_caption
 from bureau.queries import housing as queries
 from bureau.queries import meta
 from ui.data import run
-from ui.frame import page
+from ui.frame import page, unit_view
 from ui.issues import issue_contacts, issue_intro
+from ui.tables import data_table
 from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
 
 filters = page("직원 주거복지", "Ⅱ-4. 저출생 문제 대응을 위한 직원 주거복지 강화")
 issue_intro(filters, "housing")
-unit = filters.unit
+units = unit_view(filters)
 year = filters.as_of.year
 
 rules = run(queries.loan_rules, as_of=filters.as_of)
@@ -32,21 +33,24 @@ for table in ("housing_selection", "housing_budget", "housing_applications", "ho
         run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
     )
 result = housing.round_result(applications)
-kpi_row(housing.headline(budget, result, unit))
+budget_unit, caps_unit = units.of("housing_budget"), units.of("housing_loan_rules")
+kpi_row(housing.headline(budget, result, budget_unit))
 
 st.header("사업개요")
 left, right = st.columns([3, 2])
 with left:
-    text_list([*housing.programme_lines(rules, terms, year), housing.budget_line(budget, unit)])
-    caps = housing.rules_table(rules, unit)
-    st.dataframe(caps, hide_index=True)
-    downloads(caps, "전세자금_지원한도", unit_caption(unit.value, "%"), "housing-caps")
-    chart(charts.caps_by_group(rules), caps, key="housing-caps-chart")
+    text_list(
+        [*housing.programme_lines(rules, terms, year, caps_unit), housing.budget_line(budget, budget_unit)]
+    )
+    caps = housing.rules_table(rules, caps_unit)
+    data_table(caps)
+    downloads(caps, "전세자금_지원한도", unit_caption(caps_unit.value, "%"), "housing-caps")
+    chart(charts.caps_by_group(rules, caps_unit), caps, key="housing-caps-chart")
 with right:
     _, parts, _ = housing.budget_parts(budget)
     chart(
-        charts.budget_split(parts, unit),
-        housing.budget_table(budget, unit),
+        charts.budget_split(parts, budget_unit),
+        housing.budget_table(budget, budget_unit),
         key="housing-budget",
     )
 
@@ -82,15 +86,25 @@ with form_right:
 st.header("상반기 선정결과")
 left, right = st.columns([2, 3])
 with left:
-    chart(charts.round_funnel(result, unit), housing.round_table(applications, unit), key="housing-round")
+    round_unit = units.of("housing_applications")
+    chart(
+        charts.round_funnel(result, round_unit),
+        housing.round_table(applications, round_unit),
+        key="housing-round",
+    )
 with right:
     recipients = run(queries.cap_recipients, as_of=filters.as_of)
-    bullets = [notes.get("cap_raise"), housing.cap_recipient_text(recipients, rules), notes.get("new_staff")]
+    bullets = [
+        notes.get("cap_raise"),
+        housing.cap_recipient_text(recipients, rules, caps_unit),
+        notes.get("new_staff"),
+    ]
     text_list(bullets)
     st.subheader("그룹별 배정액 및 선정결과")
+    unit = units.of("housing_selection")
     groups_table = housing.selection_table(selection, unit)
     st.caption(unit_caption("명", unit.value))
-    st.dataframe(groups_table, hide_index=True)
+    data_table(groups_table)
     if "reselection" in notes:
         st.caption(f"\\* {markdown_text(notes['reselection'])}")
     downloads(groups_table, "그룹별_선정결과", unit_caption("명", unit.value), "housing-groups")
@@ -104,19 +118,20 @@ with right:
 st.subheader("그룹별 1인당 평균 지원액")
 averages = housing.averages_table(selection, rules, unit)
 chart(charts.averages_vs_cap(housing.with_averages(selection, rules), unit), averages, key="housing-averages")
-st.dataframe(averages, hide_index=True)
+data_table(averages)
 downloads(averages, "그룹별_1인당_평균", unit_caption("명", unit.value, "%"), "housing-averages-dl")
-for observation in housing.allocation_observations(selection):
+for observation in housing.allocation_observations(selection, unit):
     st.warning(f"확인 필요: {markdown_text(observation)}", icon=":material/search:")
 
 st.header("향후계획")
-schedule = housing.schedule_table(run(queries.schedule, as_of=filters.as_of))
+schedule = run(queries.schedule, as_of=filters.as_of)
 st.markdown(markdown_text(housing.schedule_sentence(schedule)))
-st.dataframe(schedule, hide_index=True)
+data_table(housing.schedule_table(schedule))
 
 st.subheader(f"예산집행 현황 (’{year % 100:02d}. {filters.as_of.month}. {filters.as_of.day}. 기준)")
-execution = housing.execution_table(run(queries.budget_execution, as_of=filters.as_of), unit)
-st.caption(unit_caption(unit.value, "%"))
-st.dataframe(execution, hide_index=True)
-downloads(execution, "주거복지_예산집행", unit_caption(unit.value, "%"), "housing-execution")
+execution_unit = units.of("housing_budget_execution")
+execution = housing.execution_table(run(queries.budget_execution, as_of=filters.as_of), execution_unit)
+st.caption(unit_caption(execution_unit.value, "%"))
+data_table(execution)
+downloads(execution, "주거복지_예산집행", unit_caption(execution_unit.value, "%"), "housing-execution")
 issue_contacts(filters, "housing")

@@ -11,7 +11,7 @@ from bureau.issues import difference_captions, execution_table
 from bureau.queries import issues as issue_queries
 from bureau.queries import markets as queries
 from ui.data import run
-from ui.frame import page
+from ui.frame import page, unit_view
 from ui.issues import bullets, issue_contacts, issue_intro, table, tile_source
 from ui.markets import period_filter, place_filter
 from ui.widgets import chart, discrepancy_notes, kpi_row
@@ -22,7 +22,7 @@ TOPIC = "markets"
 filters = page(
     "서울에서 만나는 팔도 농산물 직거래장터", "Ⅱ. 현안 업무보고 2 · 붙임 2025년 서로장터 운영일정(안)"
 )
-as_of, unit = filters.as_of, filters.unit
+as_of = filters.as_of
 issue_intro(filters, TOPIC)
 
 changes = markets.kpi_changes(run(queries.kpis, as_of=as_of))
@@ -97,7 +97,13 @@ bullets(points, "향후계획")
 st.header("예산집행 현황")
 execution = run(issue_queries.program_execution, as_of=as_of, topic=TOPIC)
 st.caption(markets.execution_caption(execution))
-table(execution_table(execution, unit), "직거래장터_예산집행", unit_caption(unit.value, "%"), "budget")
+execution_unit = unit_view(filters).of("program_execution")
+table(
+    execution_table(execution, execution_unit),
+    "직거래장터_예산집행",
+    unit_caption(execution_unit.value, "%"),
+    "budget",
+)
 for note in difference_captions(checked, "program_execution"):
     st.caption(note)
 

@@ -12,16 +12,18 @@ from bureau.queries import budget as budget_queries
 from bureau.queries import meta, org
 from ui.briefing import briefing_list
 from ui.data import run
-from ui.frame import page
+from ui.frame import page, unit_view
 from ui.nav import PAGES_BY_SLUG
 from ui.panel import panel
+from ui.tables import data_table
 from ui.widgets import Kpi, chart, downloads, kpi_row
 
 filters = page("행정국 업무보고 개요", "Ⅰ. 일반현황 · Ⅱ. 현안 업무보고")
 
 
 def facts():
-    return district_facts(Indicators.from_frame(run(org.district_indicators, as_of=filters.as_of)))
+    indicators = Indicators.from_frame(run(org.district_indicators, as_of=filters.as_of))
+    return district_facts(indicators, unit_view(filters).of("district_indicators"))
 
 
 with panel("행정국 현황"):
@@ -67,10 +69,11 @@ if filters.dept:
         lines = run(budget_queries.budget_lines, as_of=filters.as_of, dept=filters.dept)
         if not lines.empty:
             st.subheader("사업비 예산")
-            table = budget.display_table(lines, filters.unit)
-            st.caption(unit_caption(filters.unit.value, "%"))
-            st.dataframe(table, hide_index=True)
-            downloads(table, f"{filters.dept}_사업비", unit_caption(filters.unit.value, "%"), "dept-budget")
+            unit = unit_view(filters).of("budget")
+            table = budget.lines_table(lines, unit)
+            st.caption(unit_caption(unit.value, "%"))
+            data_table(table)
+            downloads(table, f"{filters.dept}_사업비", unit_caption(unit.value, "%"), "dept-budget")
 else:
     st.header("조직 및 인력")
     left, right = st.columns([3, 2])

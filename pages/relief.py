@@ -9,7 +9,7 @@ from bureau.issues import difference_captions, execution_table, expected_note
 from bureau.queries import issues as issue_queries
 from bureau.queries import relief as queries
 from ui.data import run
-from ui.frame import page
+from ui.frame import page, unit_view
 from ui.issues import bullets, issue_contacts, issue_intro, table
 from ui.widgets import chart, discrepancy_notes, kpi_row
 
@@ -17,7 +17,7 @@ ISSUE = 1
 TOPIC = "relief"
 
 filters = page("영남 산불 피해지역 구호 지원", "Ⅱ. 현안 업무보고 1")
-as_of, unit = filters.as_of, filters.unit
+as_of, units = filters.as_of, unit_view(filters)
 dept = issue_intro(filters, TOPIC, by_dept=True)
 
 supplies = run(queries.supplies, as_of=as_of, dept=dept)
@@ -31,7 +31,7 @@ points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE, dept=dept)
 totals = relief.supply_totals(supplies, printed)
 
 checked = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC)
-kpi_row(relief.headlines(totals, funds, volunteers, donations, execution, unit))
+kpi_row(relief.headlines(totals, funds, volunteers, donations, execution, units))
 discrepancy_notes(checked[~checked["matches"]], with_notes=True)
 
 st.header("추진방향")
@@ -56,23 +56,31 @@ if not supplies.empty:
 if not funds.empty:
     st.header("구호금 지원")
     bullets(points[points["heading"] == "구호금지원"], "추진내용")
-    chart(charts.funds_breakdown(funds), relief.funds_table(funds, unit), key="funds")
-    table(relief.funds_table(funds, unit), "구호금_지원", unit_caption(unit.value), "funds")
+    fund_unit = units.of("relief_funds")
+    chart(charts.funds_breakdown(funds, fund_unit), relief.funds_table(funds, fund_unit), key="funds")
+    table(relief.funds_table(funds, fund_unit), "구호금_지원", unit_caption(fund_unit.value), "funds")
 
 if not execution.empty:
     st.header("기금집행 현황")
     st.caption(relief.measured_caption(execution))
-    table(execution_table(execution, unit), "기금집행_현황", unit_caption(unit.value, "%"), "execution")
+    execution_unit = units.of("program_execution")
+    table(
+        execution_table(execution, execution_unit),
+        "기금집행_현황",
+        unit_caption(execution_unit.value, "%"),
+        "execution",
+    )
     for note in [expected_note(execution), *difference_captions(checked, "program_execution")]:
         if note:
             st.caption(note)
 if not appropriations.empty:
     st.subheader("재해·재난 구호지원 사업비 긴급편성")
-    st.markdown("\n".join(relief.appropriation_lines(appropriations)))
+    appropriation_unit = units.of("relief_appropriations")
+    st.markdown("\n".join(relief.appropriation_lines(appropriations, appropriation_unit)))
     table(
-        relief.appropriations_table(appropriations, unit),
+        relief.appropriations_table(appropriations, appropriation_unit),
         "구호지원_사업비",
-        unit_caption(unit.value),
+        unit_caption(appropriation_unit.value),
         "appropriations",
     )
 
@@ -87,7 +95,7 @@ if not volunteers.empty:
 if not donations.empty:
     st.header("성금모금")
     bullets(points[points["heading"] == "성금모금"].assign(detail=None), "추진내용")
-    st.markdown("\n".join(relief.donation_lines(donations, unit)))
+    st.markdown("\n".join(relief.donation_lines(donations, units.of("relief_donations"))))
 
 timeline = run(queries.timeline, as_of=as_of, dept=dept)
 if not timeline.empty:

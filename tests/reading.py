@@ -2,6 +2,8 @@
 
 import re
 
+import pandas as pd
+
 
 def shown(markdown: str) -> str:
     """Markdown as rendered text: data is backslash-escaped (bureau.format.markdown_text), and
@@ -12,3 +14,17 @@ def shown(markdown: str) -> str:
 def shown_metrics(app) -> dict[str, str]:
     """Each KPI's label and its value as shown (ui.widgets.kpi_row escapes values)."""
     return {metric.label: shown(metric.value) for metric in app.metric}
+
+
+def table_text(element) -> pd.DataFrame:
+    """An st.dataframe as the screen shows it: the Styler's display text where the page
+    formats its figures (bureau.table), otherwise the cells themselves as text."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    values = element.value
+    styler = element.proto.arrow_data.styler
+    if not styler.display_values:
+        return values.astype(str)
+    display = convert_arrow_bytes_to_pandas_df(styler.display_values)
+    display.columns = values.columns
+    return pd.DataFrame(display.to_numpy(), columns=values.columns)

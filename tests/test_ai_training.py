@@ -11,7 +11,7 @@ import pytest
 from bureau import ai_training
 from bureau.checks import ai_training as checks
 from tests.helpers_topic import edited_con
-from tests.reading import shown, shown_metrics
+from tests.reading import shown, shown_metrics, table_text
 
 AS_OF = date(2025, 3, 31)
 
@@ -175,13 +175,13 @@ def test_page_shows_progress_and_projection(open_page):
 
 def test_page_shows_grade_groups_tiers_and_programmes(open_page):
     app = open_page("ai_training")
-    frames = [frame.value for frame in app.dataframe]
+    frames = [table_text(frame) for frame in app.dataframe]
     tiers = next(f for f in frames if "의무교육 과정(직급별)" in f.columns)
     assert tiers["의무교육 과정(직급별)"].tolist() == ["3급이상", "4급", "5급이하"]
     assert tiers["그룹 이수 인원(명)"].tolist() == ["247", "247", "1,748"]
     programmes = next(f for f in frames if "프로그램" in f.columns)
     assert programmes["규모"].tolist() == [
-        "-",
+        "",  # no size printed: a blank cell
         "47개 과정",
         "14개 과정",
         "6개월 · 연2회 · 기수별 20명 · 연 40명",

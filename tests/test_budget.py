@@ -15,6 +15,7 @@ from bureau.charts import budget as charts
 from bureau.export import DECIMAL_FORMAT, INTEGER_FORMAT, csv_bytes, xlsx_bytes
 from bureau.queries import budget as queries
 from bureau.queries import meta
+from bureau.table import display_text
 from bureau.units import Unit
 
 AS_OF = date(2025, 3, 31)
@@ -65,13 +66,24 @@ def test_within_depth(revenue, levels, items):
     assert budget.within_depth(revenue, levels)["item"].tolist() == items
 
 
-def test_display_table_levels_and_notes(revenue, reconciliations):
+def test_lines_table_levels_and_notes(revenue, reconciliations):
     notes = budget.row_notes(reconciliations, "세입")
     assert notes == {"rev.nontax.temporary": "징수율(D/B) 보고서 표기 4.7 → 재계산 5.0"}
-    table = budget.display_table(revenue, Unit.THOUSAND, levels=True, notes=notes)
-    assert table.columns[0] == "수준" and table.columns[-1] == "비고"
-    assert table.iloc[2].tolist() == [
+    table = budget.lines_table(revenue, Unit.THOUSAND, levels=True, notes=notes)
+    assert table.frame.columns[0] == "수준" and table.frame.columns[-1] == "비고"
+    assert table.frame.iloc[2].tolist() == [
         3,
+        "\u3000\u3000경상적세외수입",
+        1428303,
+        1333637,
+        -94666,
+        -6.6,
+        229642,
+        17.2,
+        "",
+    ]
+    assert display_text(table).iloc[2].tolist() == [
+        "3",
         "\u3000\u3000경상적세외수입",
         "1,428,303",
         "1,333,637",
@@ -84,20 +96,27 @@ def test_display_table_levels_and_notes(revenue, reconciliations):
     assert budget.row_notes(reconciliations, "세출") == {}
 
 
-def test_display_table_unchanged_without_options(expenditure):
-    table = budget.display_table(expenditure, Unit.THOUSAND)
+def test_lines_table_unchanged_without_options(expenditure):
+    table = budget.lines_table(expenditure, Unit.THOUSAND).frame
     assert table.columns[0] == "구분" and "수준" not in table.columns and "비고" not in table.columns
     assert table.iloc[1]["구분"] == "사업비"
 
 
-def test_numeric_table_in_each_unit(expenditure):
-    thousand = budget.numeric_table(expenditure, Unit.THOUSAND)
-    assert thousand["’25년 예산현액(B)"].dtype == "int64"
-    assert thousand.iloc[3][["구분", "증감액(C=B-A)", "증감률(C/A)"]].tolist() == ["인사과", -381197, -4.3]
-    eok = budget.numeric_table(expenditure, Unit.HUNDRED_MILLION)
-    assert eok["’25년 예산현액(B)"].dtype == "float64"
-    assert eok.iloc[0]["’25년 예산현액(B)"] == 46728.3
-    assert eok.iloc[3]["증감액(C=B-A)"] == -3.8
+def test_lines_table_in_each_unit_carries_the_unit_in_its_headers(expenditure):
+    thousand = budget.lines_table(expenditure, Unit.THOUSAND).frame
+    assert thousand["’25년 예산현액(B, 천원)"].dtype == "int64"
+    assert thousand.iloc[3][["구분", "증감액(C=B-A, 천원)", "증감률(C/A, %)"]].tolist() == [
+        "인사과",
+        -381197,
+        -4.3,
+    ]
+    eok = budget.lines_table(expenditure, Unit.HUNDRED_MILLION)
+    assert eok.frame["’25년 예산현액(B, 억원)"].dtype == "float64"
+    assert eok.frame.iloc[0]["’25년 예산현액(B, 억원)"] == 46728.31395
+    shown = display_text(eok)
+    assert shown.iloc[0]["’25년 예산현액(B, 억원)"] == "46,728"
+    assert shown.iloc[3]["증감액(C=B-A, 억원)"] == "△3.8"
+    assert shown.iloc[5]["집행액(D, 억원)"] == "0.23"  # 자치행정과 23,114천원: never 0.0
 
 
 @pytest.mark.parametrize(
@@ -180,15 +199,17 @@ def test_change_figure_labels(revenue):
     assert labels["보조금반환수입"] == "△33.0%"
     assert labels["세입 계"] == "23.1%"
     hover = dict(zip(figure.data[0].y, figure.data[0].customdata))
-    assert hover["보조금반환수입"] == "’24 727,164천원 → ’25 487,260천원<br>증감액 △239,904천원"
+    assert hover["보조금반환수입"] == (
+        "’24 727,164천원 → ’25 487,260천원<br>증감액 △239,904천원<br>증감률 △33.0%"
+    )
 
 
 def test_kpis_both_sides(lines):
     figures = budget.kpis(lines, AS_OF, Unit.HUNDRED_MILLION)
     assert [(f.label, f.value, f.delta, f.delta_arrow) for f in figures] == [
-        ("세입 예산현액(억원)", "135.5", "23.1% (’24 대비)", "up"),
+        ("세입 예산현액(억원)", "135", "23.1% (’24 대비)", "up"),
         ("세입 징수율", "20.1%", "△4.6%p (경과율 대비)", "down"),
-        ("세출 예산현액(억원)", "46,728.3", "0.6% (’24 대비)", "up"),
+        ("세출 예산현액(억원)", "46,728", "0.6% (’24 대비)", "up"),
         ("세출 집행률", "35.5%", "10.8%p (경과율 대비)", "up"),
     ]
     assert figures[1].delta_color == "red" and figures[3].delta_color == "gray"
@@ -236,7 +257,13 @@ def test_highlights(lines, reconciliations):
 
 def test_highlights_in_another_unit_and_for_one_department(con, lines):
     items = budget.budget_highlights(lines, AS_OF, Unit.HUNDRED_MILLION)
-    assert "세출 조정교부금: ’24년 대비 224.8억원(0.5%), 세출 항목 중 증가액 최대" in [i.text for i in items]
+    texts = [i.text for i in items]
+    assert "세출 조정교부금: ’24년 대비 225억원(0.5%), 세출 항목 중 증가액 최대" in texts
+    # small lines keep two significant figures, never "예산 0.0억원 중 0.0억원"
+    assert (
+        "자치행정과 사업비 집행률 0.4%: 연간 경과율 24.7%에 크게 못 미침 (예산 53.2억원 중 0.23억원)" in texts
+    )
+    assert not any("0.0억원" in text for text in texts)
     assert not [item for item in items if item.kind == "discrepancy"]  # none passed in
     one = budget.budget_highlights(queries.budget_lines(con, AS_OF, dept="자치행정과"), AS_OF)
     assert [item.kind for item in one] == ["behind_pace", "increase"]
@@ -290,10 +317,10 @@ def test_rate_figure_fades_all_but_the_selected_department(lines):
 
 
 def test_downloads_keep_numbers_with_the_triangle_format(expenditure):
-    table = budget.numeric_table(expenditure, Unit.THOUSAND)
+    table = budget.lines_table(expenditure, Unit.THOUSAND, levels=True, indent=False)
     sheet = load_workbook(io.BytesIO(xlsx_bytes({"세출총괄": (table, "(단위 : 천원, %)")})))["세출총괄"]
     assert sheet["A1"].value == "(단위 : 천원, %)"
-    assert [cell.value for cell in sheet[2]][:3] == ["수준", "구분", "’24년 예산현액(A)"]
+    assert [cell.value for cell in sheet[2]][:3] == ["수준", "구분", "’24년 예산현액(A, 천원)"]
     personnel = list(sheet[6])  # header rows 1-2, then 계, 사업비, 총무과, 인사과
     assert personnel[1].value == "인사과"
     assert (personnel[4].value, personnel[4].number_format) == (-381197, INTEGER_FORMAT)
@@ -301,3 +328,7 @@ def test_downloads_keep_numbers_with_the_triangle_format(expenditure):
     text = csv_bytes(table)
     assert text.startswith("\ufeff".encode())
     assert "3,인사과,8809586,8428389,-381197,-4.3,1962449,23.3" in text.decode("utf-8-sig")
+    eok = budget.lines_table(expenditure, Unit.HUNDRED_MILLION, levels=True, indent=False)
+    row = list(load_workbook(io.BytesIO(xlsx_bytes({"억원": (eok, "(단위 : 억원, %)")})))["억원"][8])
+    assert row[1].value == "자치행정과" and row[6].value == 0.23114
+    assert row[6].number_format == '#,##0.00;"△"#,##0.00'  # the column's digits as on screen

@@ -9,7 +9,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from tests.reading import shown, shown_metrics
+from tests.reading import shown, shown_metrics, table_text
 
 # The report's 세입총괄 (단위: 천원, %), typed from the printed page:
 # 구분, ’24년 예산현액(A), ’25년 예산현액(B), 증감액(C=B-A), 증감률(C/A), 징수액(D), 징수율(D/B)
@@ -54,23 +54,27 @@ EXPENDITURE_LEVELS = [1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2]
 
 REVENUE_COLUMNS = [
     "구분",
-    "’24년 예산현액(A)",
-    "’25년 예산현액(B)",
-    "증감액(C=B-A)",
-    "증감률(C/A)",
-    "징수액(D)",
-    "징수율(D/B)",
+    "’24년 예산현액(A, 천원)",
+    "’25년 예산현액(B, 천원)",
+    "증감액(C=B-A, 천원)",
+    "증감률(C/A, %)",
+    "징수액(D, 천원)",
+    "징수율(D/B, %)",
 ]
-EXPENDITURE_COLUMNS = [*REVENUE_COLUMNS[:5], "집행액(D)", "집행률(D/B)"]
+EXPENDITURE_COLUMNS = [*REVENUE_COLUMNS[:5], "집행액(D, 천원)", "집행률(D/B, %)"]
+
+
+def in_unit(columns: list[str], unit: str) -> list[str]:
+    return [column.replace("천원", unit) for column in columns]
 
 
 def report_tables(app) -> dict[str, pd.DataFrame]:
     """The page's 세입총괄/세출총괄 tables (not the charts' 표로 보기 tables), by side."""
     found = {}
     for element in app.dataframe:
-        table = element.value
+        table = table_text(element)
         if "수준" in table.columns and "비고" in table.columns:
-            found["세입" if "징수액(D)" in table.columns else "세출"] = table
+            found["세입" if any(c.startswith("징수액(D") for c in table.columns) else "세출"] = table
     return found
 
 
@@ -93,7 +97,7 @@ def test_every_revenue_figure_as_printed_in_thousand_won(open_page):
     tables = report_tables(open_page("budget"))
     revenue = tables["세입"]
     assert as_printed(revenue, REVENUE_COLUMNS) == REVENUE
-    assert revenue["수준"].tolist() == REVENUE_LEVELS
+    assert revenue["수준"].astype(int).tolist() == REVENUE_LEVELS
     assert revenue["구분"].iloc[3] == "\u3000\u3000\u3000공유재산임대료"
 
 
@@ -101,14 +105,14 @@ def test_every_expenditure_figure_as_printed_in_thousand_won(open_page):
     tables = report_tables(open_page("budget"))
     expenditure = tables["세출"]
     assert as_printed(expenditure, EXPENDITURE_COLUMNS) == EXPENDITURE
-    assert expenditure["수준"].tolist() == EXPENDITURE_LEVELS
+    assert expenditure["수준"].astype(int).tolist() == EXPENDITURE_LEVELS
 
 
 def test_report_discrepancy_shows_recomputed_figure_with_a_note(open_page):
     app = open_page("budget")
     revenue = report_tables(app)["세입"]
     row = revenue[revenue["구분"].str.endswith("임시적세외수입")].iloc[0]
-    assert row["징수율(D/B)"] == "5.0"
+    assert row["징수율(D/B, %)"] == "5.0"
     assert row["비고"] == "징수율(D/B) 보고서 표기 4.7 → 재계산 5.0"
     assert (revenue["비고"] != "").sum() == 1
     warning = shown(" ".join(element.value for element in app.warning))
@@ -136,13 +140,17 @@ def test_unit_switch_changes_tables_kpis_and_charts(open_page):
     app = open_page("budget", unit="억원")
     tables = report_tables(app)
     expenditure, revenue = tables["세출"], tables["세입"]
-    assert expenditure.iloc[0]["’25년 예산현액(B)"] == "46,728.3"  # 4,672,831,395천원
-    assert expenditure.iloc[0]["증감액(C=B-A)"] == "263.1"
-    assert revenue.iloc[0]["’25년 예산현액(B)"] == "135.5"
-    assert revenue.iloc[4]["증감액(C=B-A)"] == "△0.4"  # 사용료수입 △42,193천원
-    assert revenue.iloc[0]["징수율(D/B)"] == "20.1"  # rates do not change
+    assert expenditure.iloc[0]["’25년 예산현액(B, 억원)"] == "46,728"  # 4,672,831,395천원
+    assert expenditure.iloc[0]["증감액(C=B-A, 억원)"] == "263"
+    assert expenditure.iloc[5]["집행액(D, 억원)"] == "0.23"  # 자치행정과 23,114천원, not 0.0
+    assert revenue.iloc[0]["’25년 예산현액(B, 억원)"] == "135"
+    assert revenue.iloc[4]["증감액(C=B-A, 억원)"] == "△0.42"  # 사용료수입 △42,193천원
+    assert revenue.iloc[0]["징수율(D/B, %)"] == "20.1"  # rates do not change
+    for table in tables.values():  # no amount column shows a non-zero amount as 0
+        amounts = table[[column for column in table.columns if "억원" in column]]
+        assert not amounts.isin(["0.0", "△0.0", "0.00"]).any().any()
     metrics = shown_metrics(app)
-    assert metrics["세출 예산현액(억원)"] == "46,728.3"
+    assert metrics["세출 예산현액(억원)"] == "46,728"
     captions = " ".join(caption.value for caption in app.caption)
     assert "(단위 : 억원, %)" in captions and "천원" not in captions
     count = len(app.get("plotly_chart"))
@@ -150,7 +158,10 @@ def test_unit_switch_changes_tables_kpis_and_charts(open_page):
     assert count == 8 and all("천원" not in layout for layout in layouts)
     assert sum("억원" in layout for layout in layouts) == 3  # hierarchy ×2, 사업비
     change = figures(app, 3)  # 세출: ’24년 대비 증감
-    assert "’24 46,465.2억원 → ’25 46,728.3억원<br>증감액 263.1억원" in change["data"][0]["customdata"]
+    assert (
+        "’24 4조 6,465억원 → ’25 4조 6,728억원<br>증감액 263억원<br>증감률 0.6%"
+        in change["data"][0]["customdata"]
+    )
     programs = figures(app, count - 1)
     assert programs["layout"]["xaxis"]["title"]["text"] == "금액(억원)"
     assert numbers(programs["data"][0]["x"])[-1] == 516.62626  # 총무과 '25 budget (last bar: top)
@@ -158,8 +169,9 @@ def test_unit_switch_changes_tables_kpis_and_charts(open_page):
 
 def test_million_won(open_page):
     expenditure = report_tables(open_page("budget", unit="백만원"))["세출"]
-    assert expenditure.iloc[0]["’25년 예산현액(B)"] == "4,672,831.4"
-    assert expenditure.iloc[3]["증감액(C=B-A)"] == "△381.2"  # 인사과
+    assert expenditure.iloc[0]["’25년 예산현액(B, 백만원)"] == "4,672,831"  # not 4,672,831.4
+    assert expenditure.iloc[3]["증감액(C=B-A, 백만원)"] == "△381"  # 인사과
+    assert expenditure.iloc[5]["집행액(D, 백만원)"] == "23.1"  # 자치행정과 23,114천원
 
 
 def test_department_filter_narrows_to_its_lines(open_page):

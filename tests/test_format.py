@@ -39,10 +39,16 @@ def test_rate_is_one_decimal():
     ("value", "target", "expected"),
     [
         (13547369, Unit.THOUSAND, "13,547,369"),
-        (13547369, Unit.MILLION, "13,547.4"),
-        (13547369, Unit.HUNDRED_MILLION, "135.5"),
-        (-94666, Unit.MILLION, "△94.7"),
-        (4672831395, Unit.HUNDRED_MILLION, "46,728.3"),
+        (13547369, Unit.MILLION, "13,547"),  # from 100 up: whole units
+        (13547369, Unit.HUNDRED_MILLION, "135"),
+        (-94666, Unit.MILLION, "△94.7"),  # from 1 up: one decimal
+        (4672831395, Unit.MILLION, "4,672,831"),  # never 4,672,831.4
+        (4672831395, Unit.HUNDRED_MILLION, "46,728"),
+        (131371, Unit.HUNDRED_MILLION, "1.3"),
+        (23114, Unit.HUNDRED_MILLION, "0.23"),  # below 1: two significant figures
+        (2000, Unit.HUNDRED_MILLION, "0.02"),  # never 0.0 for a non-zero amount
+        (4500000, Unit.HUNDRED_MILLION, "45"),  # 45.0 → 45
+        (0, Unit.HUNDRED_MILLION, "0"),
     ],
 )
 def test_amount_converts_from_thousand_won(value, target, expected):
@@ -51,7 +57,24 @@ def test_amount_converts_from_thousand_won(value, target, expected):
 
 def test_amount_keeps_whole_numbers_in_its_own_unit():
     assert fmt.amount(1000, Unit.MILLION) == "1,000"
+    assert fmt.amount(2700, Unit.MILLION, Unit.MILLION) == "2,700"
     assert fmt.amount(1000, Unit.MILLION, Unit.THOUSAND) == "1,000,000"
+    assert fmt.amount(1499, Unit.MILLION, Unit.HUNDRED_MILLION) == "15"
+    assert fmt.amount(None, Unit.MILLION) == "-"
+
+
+@pytest.mark.parametrize(
+    ("value", "source", "target", "expected"),
+    [
+        (220, Unit.HUNDRED_MILLION, Unit.HUNDRED_MILLION, "220억원"),
+        (131371, Unit.THOUSAND, Unit.THOUSAND, "131,371천원"),
+        (45, Unit.HUNDRED_MILLION, Unit.THOUSAND, "4,500,000천원"),
+        (23876800000, Unit.THOUSAND, Unit.HUNDRED_MILLION, "23조 8,768억원"),
+        (150_000_000, Unit.WON, Unit.HUNDRED_MILLION, "1.5억원"),
+    ],
+)
+def test_money_carries_its_unit(value, source, target, expected):
+    assert fmt.money(value, source, target) == expected
 
 
 def test_unit_caption_and_dates():

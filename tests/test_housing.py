@@ -10,9 +10,10 @@ import pytest
 from bureau import housing, loan_calculator
 from bureau.checks import housing as checks
 from bureau.queries import housing as queries
+from bureau.table import display_text
 from bureau.units import Unit
 from tests.helpers_topic import edited_con
-from tests.reading import shown, shown_metrics
+from tests.reading import shown, shown_metrics, table_text
 
 AS_OF = date(2025, 3, 31)
 
@@ -180,34 +181,36 @@ def test_won_korean(won, text):
 
 def test_selection_table_in_the_reports_units(con):
     table = housing.selection_table(queries.selection(con, AS_OF), Unit.MILLION)
-    assert table.to_dict("list") == {
+    assert display_text(table).to_dict("list") == {
         "구분": ["합계", "일반", "신혼부부", "다자녀", "신규직원", "1인가구"],
-        "’24년 배정액": ["18,000", "7,200", "5,400", "900", "3,600", "900"],
-        "’25년 배정액": ["22,000", "7,000", "6,000", "4,000", "4,000", "1,000"],
+        "’24년 배정액(백만원)": ["18,000", "7,200", "5,400", "900", "3,600", "900"],
+        "’25년 배정액(백만원)": ["22,000", "7,000", "6,000", "4,000", "4,000", "1,000"],
         "’24년 상반기 인원(명)": ["100", "30", "13", "4", "19", "34"],
-        "’24년 상반기 금액": ["9,000", "2,700", "1,258", "400", "1,728", "2,914"],
+        "’24년 상반기 금액(백만원)": ["9,000", "2,700", "1,258", "400", "1,728", "2,914"],
         "’25년 상반기 인원*(명)": ["105", "17", "24", "13", "22", "29"],
-        "’25년 상반기 금액": ["11,000", "1,499", "3,021", "2,000", "1,998", "2,482"],
+        "’25년 상반기 금액(백만원)": ["11,000", "1,499", "3,021", "2,000", "1,998", "2,482"],
     }
+    assert table.frame["’24년 상반기 금액(백만원)"].tolist()[1] == 2700  # a number, not "2,700"
 
 
 def test_averages_per_person(con):
     selection, rules = queries.selection(con, AS_OF), queries.loan_rules(con, AS_OF)
-    table = housing.averages_table(selection, rules, Unit.MILLION)
+    table = display_text(housing.averages_table(selection, rules, Unit.MILLION))
     rows = {
         (y, g): (a, c)
         for y, g, a, c in zip(
             table["연도"], table["그룹"], table["1인당 평균(백만원)"], table["지원한도(백만원)"]
         )
     }
-    assert rows[("’24년 상반기", "다자녀")] == ("100.0", "100")
-    assert rows[("’25년 상반기", "다자녀")] == ("153.8", "200")
-    assert rows[("’25년 상반기", "신혼부부")] == ("125.9", "150")
-    assert rows[("’24년 상반기", "1인가구")] == ("85.7", "100")
+    assert rows[("’24년 상반기", "다자녀")] == ("100", "100")
+    assert rows[("’25년 상반기", "다자녀")] == ("154", "200")
+    assert rows[("’25년 상반기", "신혼부부")] == ("126", "150")
+    assert rows[("’24년 상반기", "1인가구")] == ("85.7", "100")  # 2,914 ÷ 34
 
 
 def test_execution_table(con):
-    table = housing.execution_table(queries.budget_execution(con, AS_OF), Unit.THOUSAND)
+    table = display_text(housing.execution_table(queries.budget_execution(con, AS_OF), Unit.THOUSAND))
+    assert table.columns[1] == "예산현액(천원)"
     assert table.iloc[0].tolist() == [
         "공무원 주거안정기금 전출금",
         "9,400,000",
@@ -233,7 +236,7 @@ def test_round_result(con):
 
 
 def test_allocation_observations(con):
-    assert housing.allocation_observations(queries.selection(con, AS_OF)) == [
+    assert housing.allocation_observations(queries.selection(con, AS_OF), Unit.MILLION) == [
         "’24년 1인가구: 상반기 선정금액 2,914백만원이 그룹별 배정액 900백만원을 넘습니다",
         "’25년 1인가구: 상반기 선정금액 2,482백만원이 그룹별 배정액 1,000백만원을 넘습니다",
     ]
@@ -404,7 +407,7 @@ def _text(app) -> str:
 
 
 def _frame(app, column):
-    return next(frame.value for frame in app.dataframe if column in frame.value.columns)
+    return next(table_text(frame) for frame in app.dataframe if column in frame.value.columns)
 
 
 def _in_unit(app, unit):
@@ -413,8 +416,9 @@ def _in_unit(app, unit):
     return app
 
 
-def test_page_kpis_in_eok(open_page):
-    app = _in_unit(open_page("housing"), "억원")
+@pytest.mark.parametrize("unit", ["보고서 단위", "억원"])
+def test_page_kpis_as_printed_in_eok(open_page, unit):
+    app = _in_unit(open_page("housing"), unit)
     metrics = shown_metrics(app)
     assert {
         k: metrics[k]
@@ -451,27 +455,34 @@ def test_page_shows_the_programme_and_first_half_text(open_page):
 
 def test_page_tables_follow_the_unit_switch(open_page):
     app = _in_unit(open_page("housing"), "백만원")
-    groups = _frame(app, "’25년 배정액")
-    assert groups["’25년 배정액"].tolist() == ["22,000", "7,000", "6,000", "4,000", "4,000", "1,000"]
-    assert groups["’24년 상반기 금액"].tolist() == ["9,000", "2,700", "1,258", "400", "1,728", "2,914"]
+    groups = _frame(app, "’25년 배정액(백만원)")
+    assert groups["’25년 배정액(백만원)"].tolist() == ["22,000", "7,000", "6,000", "4,000", "4,000", "1,000"]
+    assert groups["’24년 상반기 금액(백만원)"].tolist() == [
+        "9,000",
+        "2,700",
+        "1,258",
+        "400",
+        "1,728",
+        "2,914",
+    ]
     assert "(단위 : 명, 백만원)" in _text(app)
     averages = _frame(app, "1인당 평균(백만원)")
     assert averages["1인당 평균(백만원)"].tolist() == [
-        "90.0",
+        "90",
         "96.8",
-        "100.0",
+        "100",
         "90.9",
         "85.7",
         "88.2",
-        "125.9",
-        "153.8",
+        "126",
+        "154",
         "90.8",
         "85.6",
     ]
-    execution = _frame(app, "예산현액")
-    assert execution["예산현액"].tolist() == ["9,400.0"]
+    execution = _frame(app, "예산현액(백만원)")
+    assert execution["예산현액(백만원)"].tolist() == ["9,400"]
     app = _in_unit(app, "천원")
-    execution = _frame(app, "예산현액")
+    execution = _frame(app, "예산현액(천원)")
     assert execution.iloc[0].tolist()[1:] == [
         "9,400,000",
         "4,700,000",

@@ -12,6 +12,7 @@ from bureau.issues import execution_table
 from bureau.queries import issues as issue_queries
 from bureau.queries import markets as queries
 from bureau.sources import SourceErrors
+from bureau.table import display_text
 from bureau.units import Unit
 from tests.helpers_topic import copy_sources, edit_source
 from tests.reading import shown
@@ -47,15 +48,16 @@ def test_kpi_increases(con):
 def test_kpi_table_and_headlines(con):
     changes = markets.kpi_changes(queries.kpis(con, AS_OF))
     table = markets.kpi_table(changes)
-    assert table.to_dict("records")[1] == {
+    assert table.frame.to_dict("records")[1] == {
         "구분": "운영횟수(회)",
-        "2024년(A)": "110회",
-        "2025년(B)": "300회",
-        "증감(B-A)": "증 190회",
-        "증감률(재계산, %)": "172.7",
+        "2024년(A)": 110,
+        "2025년(B)": 300,
+        "증감(B-A)": 190,
+        "증감률(재계산, %)": 172.7,
         "보고서 표기": "증 190회(172%)",
     }
-    assert table["보고서 표기"].tolist()[2] == "증 1,466농가(51%)"
+    assert display_text(table).iloc[2]["2024년(A)"] == "2,834"
+    assert table.frame["보고서 표기"].tolist()[2] == "증 1,466농가(51%)"
     headlines = markets.kpi_headlines(changes)
     assert [(h.value, h.delta) for h in headlines] == [
         ("12개소", "+6개소 (100.0%)"),
@@ -124,7 +126,7 @@ def test_date_range_and_place_filters(all_markets):
 
 
 def test_schedule_table(all_markets):
-    table = markets.schedule_table(all_markets)
+    table = display_text(markets.schedule_table(all_markets))
     assert len(table) == 10
     farmers = table.iloc[0].to_dict()
     assert farmers["일정(표기)"] == "3.15.~11.23.(토, 일)"
@@ -143,7 +145,7 @@ def test_schedule_table(all_markets):
 def test_places(con):
     places = queries.places(con, AS_OF)
     assert len(places) == 12
-    table = markets.places_table(places)
+    table = markets.places_table(places).frame
     plaza = table[table["개최장소"] == "서울광장"].iloc[0]
     assert plaza["장터·행사"] == "추석장터, 책읽는 서울광장, 서울광장 스케이트장"
     assert plaza["장터 수"] == 3
@@ -162,18 +164,20 @@ def test_hope_regions(con):
 def test_budget_execution_table(con):
     rows = issue_queries.program_execution(con, AS_OF, "markets")
     table = execution_table(rows, Unit.THOUSAND)
-    assert table.iloc[0].to_dict() == {
+    assert display_text(table).iloc[0].to_dict() == {
         "사업명": "도농상생 직거래장터 운영",
-        "예산현액": "583,200",
-        "원인행위": "67,546",
-        "지출액": "0",
-        "원인행위 집행률": "11.5",  # as printed: 11.58 with its decimals cut
-        "지출액 집행률": "0.0",
-        "’25년말 예상액": "577,368",
-        "’25년말 예상 집행률": "99.0",
+        "예산현액(천원)": "583,200",
+        "원인행위(천원)": "67,546",
+        "지출액(천원)": "0",
+        "원인행위 집행률(%)": "11.5",  # as printed: 11.58 with its decimals cut
+        "지출액 집행률(%)": "0.0",
+        "’25년말 예상액(천원)": "577,368",
+        "’25년말 예상 집행률(%)": "99.0",
         "기준일": "2025. 3. 31.",
     }
-    assert execution_table(rows, Unit.MILLION).iloc[0]["예산현액"] == "583.2"
+    assert table.frame.iloc[0]["예산현액(천원)"] == 583200
+    million = display_text(execution_table(rows, Unit.MILLION)).iloc[0]
+    assert (million["예산현액(백만원)"], million["원인행위(백만원)"]) == ("583", "67.5")
 
 
 def test_reconciliations(con):

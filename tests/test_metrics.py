@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from bureau import metrics
-from bureau.units import DISPLAY_UNITS, Unit, convert, parse_unit
+from bureau.units import DISPLAY_UNITS, Unit, UnitMode, UnitView, convert, parse_unit, source_decimals
 
 
 @pytest.mark.parametrize(
@@ -55,6 +55,20 @@ def test_unit_conversion():
     assert convert(1000, Unit.MILLION, Unit.THOUSAND) == 1_000_000
     assert convert(2.38768, Unit.TRILLION, Unit.HUNDRED_MILLION) == pytest.approx(23876.8)
     assert parse_unit("백만원") is Unit.MILLION
-    assert [unit.value for unit in DISPLAY_UNITS] == ["천원", "백만원", "억원"]
+    assert [unit.value for unit in DISPLAY_UNITS] == ["보고서 단위", "천원", "백만원", "억원"]
     with pytest.raises(ValueError):
         parse_unit("만원")
+
+
+def test_unit_modes_resolve_to_the_printed_unit_or_one_unit():
+    printed = {"housing_selection": Unit.MILLION, "relief_funds": Unit.HUNDRED_MILLION}
+    report = UnitView(UnitMode.REPORT, printed)
+    assert (
+        report.of("housing_selection") is Unit.MILLION and report.of("relief_funds") is Unit.HUNDRED_MILLION
+    )
+    thousand = UnitView(UnitMode.THOUSAND, printed)
+    assert {thousand.of(name) for name in printed} == {Unit.THOUSAND}
+    with pytest.raises(KeyError, match=r"report_units\.csv"):
+        report.of("budget")
+    assert source_decimals(Unit.THOUSAND, Unit.HUNDRED_MILLION) == 5
+    assert source_decimals(Unit.HUNDRED_MILLION, Unit.THOUSAND) == 0

@@ -5,7 +5,7 @@ import json
 import numpy as np
 
 from tests.printed import HEADCOUNT
-from tests.reading import shown
+from tests.reading import shown, table_text
 
 
 def markdown_text(app) -> str:
@@ -116,10 +116,10 @@ def test_department_filter_shows_that_departments_view(open_page):
     text = markdown_text(app)
     assert "공무원 인사관리 및 충원계획 수립, 인사제도 개선, 인사위원회 운영" in text
     assert "청사 시설물 관리" not in text  # another department's duties are not shown
-    table = next(frame.value for frame in app.dataframe if "구분" in frame.value.columns)
+    table = table_text(next(frame for frame in app.dataframe if "구분" in frame.value.columns))
     assert table.iloc[0]["구분"] == "인사과"
-    assert table.iloc[0]["’25년 예산현액(B)"] == "8,428.4"  # 8,428,389천원 in 백만원
-    assert table.iloc[0]["증감률(C/A)"] == "△4.3"
+    assert table.iloc[0]["’25년 예산현액(B, 백만원)"] == "8,428"  # 8,428,389천원 in 백만원
+    assert table.iloc[0]["증감률(C/A, %)"] == "△4.3"
     assert "현안 업무가 이 보고서에는 없습니다" in "\n".join(info.value for info in app.info)
 
 

@@ -234,9 +234,9 @@ def test_topic_slides_chart_the_reports_series(con):
 def test_briefing_slide_repeats_the_overview_briefing(con):
     presentation = Presentation(io.BytesIO(deck(con, AS_OF)))
     text = presentation.slides[1].shapes[1].text_frame.text
-    assert "세출 조정교부금: ’24년 대비 224.8억원(0.5%)" in text
+    assert "세출 조정교부금: ’24년 대비 225억원(0.5%)" in text
     assert "[주의] 자치행정과 사업비 집행률 0.4%" in text
-    assert "직원 전세자금: 상반기 178명(180억 원) 신청 중 105명(110억 원) 선정, 선정률 59.0%" in text
+    assert "직원 전세자금: 상반기 178명(180억원) 신청 중 105명(110억원) 선정, 선정률 59.0%" in text
 
 
 def test_ai_slide_says_its_projection_is_the_dashboards_estimate(con):

@@ -10,9 +10,11 @@ from bureau import relief
 from bureau.build import build
 from bureau.issues import effective_dept, execution_table, expected_note, points_markdown
 from bureau.queries import issues as issue_queries
+from bureau.queries import meta
 from bureau.queries import relief as queries
 from bureau.sources import SourceErrors
-from bureau.units import Unit
+from bureau.table import display_text
+from bureau.units import Unit, UnitMode, UnitView
 from tests.helpers_topic import copy_sources, edit_source
 from tests.reading import shown
 
@@ -27,10 +29,10 @@ def test_supply_totals_keep_units_apart(con):
     assert totals.breakdown == "722,608개 + 549동 + 13대"
     assert totals.printed_total == "723,170"
     assert totals.printed_approx == "약 72만 개"
-    subtotals = relief.unit_subtotals(supplies)
+    subtotals = relief.unit_subtotals(supplies).frame
     assert subtotals["표기"].tolist() == ["722,608개", "549동", "13대"]
     assert subtotals["품목 수"].tolist() == [6, 1, 1]
-    assert relief.supplies_table(supplies)["표기"].tolist() == [
+    assert relief.supplies_table(supplies).frame["표기"].tolist() == [
         "549동",
         "13,803개",
         "53,739개",
@@ -45,24 +47,25 @@ def test_supply_totals_keep_units_apart(con):
 def test_funds_table(con):
     funds = queries.funds(con, AS_OF)
     in_eok = relief.funds_table(funds, Unit.HUNDRED_MILLION)
-    assert in_eok["지원액(억원)"].tolist() == ["45", "5", "40", "37", "3"]
-    assert in_eok["지원일"].tolist() == ["-", "3.25.", "4.7.", "4.7.", "4.7."]
-    assert in_eok["구분"].tolist()[3] == "\u3000\u3000피해복구단계 및 생활안정단계"
-    assert relief.funds_table(funds, Unit.THOUSAND)["지원액(천원)"].tolist()[0] == "4,500,000"
+    assert in_eok.frame["지원액(억원)"].tolist() == [45, 5, 40, 37, 3]
+    shown_eok = display_text(in_eok)
+    assert shown_eok["지원일"].tolist() == ["-", "2025. 3. 25.", "2025. 4. 7.", "2025. 4. 7.", "2025. 4. 7."]
+    assert shown_eok["구분"].tolist()[3] == "\u3000\u3000피해복구단계 및 생활안정단계"
+    assert display_text(relief.funds_table(funds, Unit.THOUSAND))["지원액(천원)"].tolist()[0] == "4,500,000"
     assert relief.fund_leaves(funds)["amount"].tolist() == [5, 37, 3]
 
 
 def test_execution_table_reads_the_expected_amount_as_still_to_spend(con):
     # 예상액 1,000,000 is what remains after 5,000,000 spent: (5,000,000 + 1,000,000) ÷ 6,000,000
     rows = issue_queries.program_execution(con, AS_OF, "relief")
-    table = execution_table(rows, Unit.THOUSAND)
+    table = display_text(execution_table(rows, Unit.THOUSAND))
     assert table.iloc[0].to_dict() == {
         "사업명": "타지방자치단체 재해·재난 구호지원",
-        "예산현액": "6,000,000",
-        "집행액": "5,000,000",
-        "집행액 집행률": "83.3",
-        "’25년말 예상액": "1,000,000",
-        "’25년말 예상 집행률": "100.0",
+        "예산현액(천원)": "6,000,000",
+        "집행액(천원)": "5,000,000",
+        "집행액 집행률(%)": "83.3",
+        "’25년말 예상액(천원)": "1,000,000",
+        "’25년말 예상 집행률(%)": "100.0",
         "기준일": "2025. 4. 11.",
     }
     assert shown(expected_note(rows)) == (
@@ -71,7 +74,15 @@ def test_execution_table_reads_the_expected_amount_as_still_to_spend(con):
     )
 
 
-def test_headlines(con):
+@pytest.mark.parametrize(
+    ("mode", "funds", "parts", "donation"),
+    [
+        (UnitMode.REPORT, "45억원", "5억원(3.25.) + 40억원(4.7.)", "131,371천원"),  # as printed
+        (UnitMode.THOUSAND, "4,500,000천원", "500,000천원(3.25.) + 4,000,000천원(4.7.)", "131,371천원"),
+        (UnitMode.HUNDRED_MILLION, "45억원", "5억원(3.25.) + 40억원(4.7.)", "1.3억원"),
+    ],
+)
+def test_headlines(con, mode, funds, parts, donation):
     supplies = queries.supplies(con, AS_OF)
     totals = relief.supply_totals(supplies, issue_queries.printed_figures(con, AS_OF, "relief"))
     headlines = relief.headlines(
@@ -80,14 +91,14 @@ def test_headlines(con):
         queries.volunteers(con, AS_OF),
         queries.donations(con, AS_OF),
         issue_queries.program_execution(con, AS_OF, "relief"),
-        Unit.THOUSAND,
+        UnitView(mode, meta.printed_units(con, AS_OF)),
     )
     assert [(h.label, h.value, h.delta) for h in headlines] == [
         ("구호물품 총계", "723,170", "약 72만 개"),
-        ("구호금(지역교류협력기금)", "45억 원", "5억(3.25.) + 40억(4.7.)"),
+        ("구호금(지역교류협력기금)", funds, parts),
         ("기금 집행률", "83.3%", "4.11. 기준"),
         ("자원봉사 인원", "156명", "4.4.~4.5."),
-        ("직원 성금", "131,371천원", "3.26.~4.10."),
+        ("직원 성금", donation, "3.26.~4.10."),
     ]
     assert headlines[3].help == "58 + 71 + 27명 (합계는 대시보드 계산)"
 
@@ -97,14 +108,15 @@ def test_text_lines(con):
     assert list(volunteers) == ["노력봉사", "의료봉사"]
     assert "**주한 외국인** 71명 (총 18개국), 모집 160명 신청" in shown(volunteers["노력봉사"][1])
     assert "(4.4.~4.5.)" in shown(volunteers["의료봉사"][0])
-    assert [shown(line) for line in relief.appropriation_lines(queries.appropriations(con, AS_OF))] == [
+    lines = relief.appropriation_lines(queries.appropriations(con, AS_OF), Unit.MILLION)
+    assert [shown(line) for line in lines] == [
         "- 3.25. 2025년 타 지방자치단체 재해･재난 구호지원 사업비 1,000백만원 전액 소진",
         "- 4.3. 2025년 타 지방자치단체 재해･재난 구호지원 사업비 5,000백만원 긴급편성",
     ]
     donation = relief.donation_lines(queries.donations(con, AS_OF), Unit.MILLION)
     assert (
         shown(donation[1])
-        == "- 총 모금액 131.4백만원(보고서 131,371천원) 대한적십자사 서울특별시지사에 전달(4월 중)"
+        == "- 총 모금액 131백만원(보고서 131,371천원) 대한적십자사 서울특별시지사에 전달(4월 중)"
     )
     timeline = relief.timeline_lines(queries.timeline(con, AS_OF))
     assert shown(timeline[0]).startswith("1. **3.22.(토)~** [물품지원]")

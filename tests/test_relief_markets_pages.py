@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.reading import shown
+from tests.reading import shown, table_text
 
 RELIEF_FIGURES = [
     # 추진방향, TF
@@ -30,11 +30,9 @@ RELIEF_FIGURES = [
     # 구호금
     "지역교류협력기금 45억 원 지원",
     "45억 원",
-    "5억(3.25.) + 40억(4.7.)",
+    "5억원(3.25.) + 40억원(4.7.)",
     "이재민 구호 등 초기 대응 긴급 지원",
-    "37억 원",
     "피해가 집중된 경북도의 임시주택, 농기계, 중장비 3개 분야 중심 지원",
-    "3억 원",
     "경남도의 피해복구 및 이재민 생활 안정 지원",
     "지역교류협력기금 대한적십자사 기탁(4.7.), 지역 요청에 따른 장비 임차 등 신속 집행(4.11.~)",
     # 기금집행 현황 (’25.4.11. 기준) and 긴급편성
@@ -103,9 +101,7 @@ MARKET_FIGURES = [
     # 직거래장터 운영 계획
     "6개소",
     "12개소",
-    "110회",
     "300회",
-    "2,834개",
     "4,300개",
     "증 6개소(100%)",
     "증 190회(172%)",
@@ -144,13 +140,13 @@ def page_text(app) -> str:
     for kind in ("title", "header", "subheader", "markdown", "caption", "warning", "info"):
         parts.extend(str(element.value) for element in getattr(app, kind))
     parts.extend(f"{m.label} {m.value} {m.delta or ''}" for m in app.metric)
-    parts.extend(frame.value.to_csv(index=False) for frame in app.dataframe)
+    parts.extend(table_text(frame).to_csv(index=False) for frame in app.dataframe)
     return shown("\n".join(parts))
 
 
 def table_with(app, column: str):
     """The first table that has ``column``."""
-    return next(frame.value for frame in app.dataframe if column in frame.value.columns)
+    return next(table_text(frame) for frame in app.dataframe if column in frame.value.columns)
 
 
 def figure(app, title: str) -> dict:
@@ -170,9 +166,11 @@ def test_relief_page_shows_every_figure(open_page):
     assert metrics["구호물품 총계"] == ("723,170", "약 72만 개")
     assert metrics["기금 집행률"] == ("83.3%", "4.11. 기준")
     assert metrics["직원 성금"] == ("131,371천원", "3.26.~4.10.")
-    execution = table_with(app, "’25년말 예상 집행률")
+    funds = table_with(app, "지원액(억원)")  # 보고서 단위: the funds in 억원, as printed
+    assert funds["지원액(억원)"].tolist() == ["45", "5", "40", "37", "3"]
+    execution = table_with(app, "’25년말 예상 집행률(%)")
     # 예상액 1,000,000 is what remains to spend after 5,000,000: 100.0 as printed, no error
-    assert execution["’25년말 예상 집행률"].tolist() == ["100.0"]
+    assert execution["’25년말 예상 집행률(%)"].tolist() == ["100.0"]
     assert (
         "’25년말 예상액은 연말까지 더 집행할 금액입니다: 예상 집행률 = (집행액 + 예상액) ÷ 예산현액 × 100"
         in text
@@ -188,9 +186,9 @@ def test_relief_charts(open_page):
     assert "동·대·개" in supplies["layout"]["xaxis"]["title"]["text"]
     funds = figure(app, "구호금 지원 내역")
     assert [trace["name"] for trace in funds["data"]] == [
-        "초기 대응 5억(3.25.)",
-        "경북 37억(4.7.)",
-        "경남 3억(4.7.)",
+        "초기 대응 5억원(3.25.)",
+        "경북 37억원(4.7.)",
+        "경남 3억원(4.7.)",
     ]
     assert funds["layout"]["xaxis"]["title"]["text"] == "지원액(억원)"
     timeline = figure(app, "구호 지원 추진 경과(2025년)")
@@ -204,8 +202,8 @@ def test_relief_unit_switch(open_page):
     app.sidebar.segmented_control(key="unit").set_value("억원").run()
     funds = table_with(app, "지원액(억원)")
     assert funds["지원액(억원)"].tolist() == ["45", "5", "40", "37", "3"]
-    execution = table_with(app, "’25년말 예상액")
-    assert execution["예산현액"].tolist() == ["60.0"]
+    execution = table_with(app, "’25년말 예상액(억원)")
+    assert execution["예산현액(억원)"].tolist() == ["60"]
     assert "(단위 : 억원, %)" in page_text(app)
 
 
@@ -232,15 +230,23 @@ def test_markets_page_shows_every_figure(open_page):
     )
     counts = table_with(app, "장터 수")
     assert dict(zip(counts["추진방식"], counts["장터 수"])) == {
-        "직접수행": 4,
-        "지자체 공모": 3,
-        "실국 부속행사": 3,
+        "직접수행": "4",
+        "지자체 공모": "3",
+        "실국 부속행사": "3",
     }
+    plan = table_with(app, "증감률(재계산, %)")  # each row's unit is in its 구분, as printed
+    assert plan.iloc[1][["구분", "2024년(A)", "2025년(B)", "증감(B-A)"]].tolist() == [
+        "운영횟수(회)",
+        "110",
+        "300",
+        "190",
+    ]
+    assert plan.iloc[2][["구분", "2024년(A)", "2025년(B)"]].tolist() == ["참여농가수(개)", "2,834", "4,300"]
     regions = table_with(app, "시·군")
     assert regions["시·군"].tolist() == ["안동시", "의성군", "영덕군", "영양군", "청송군", "산청군", "하동군"]
-    budget = table_with(app, "원인행위 집행률")
+    budget = table_with(app, "원인행위 집행률(%)")
     assert budget.iloc[0][
-        ["예산현액", "원인행위", "지출액", "원인행위 집행률", "지출액 집행률"]
+        ["예산현액(천원)", "원인행위(천원)", "지출액(천원)", "원인행위 집행률(%)", "지출액 집행률(%)"]
     ].tolist() == [
         "583,200",
         "67,546",
@@ -321,7 +327,7 @@ def test_markets_map_is_offline(open_page, monkeypatch):
     names = [name for name, _, _ in places["customdata"]]
     assert names[:4] == ["양천 파리공원", "광진 뚝섬한강공원(2)", "강동 상일동 어울마당", "서울광장(3)"]
     table = table_with(app, "위도(근사)")
-    assert table["번호"].tolist() == list(range(1, 13))
+    assert table["번호"].tolist() == [str(number) for number in range(1, 13)]
     assert table["개최장소"].tolist()[:4] == [
         "양천 파리공원",
         "광진 뚝섬한강공원",

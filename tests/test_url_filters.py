@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.reading import shown
+from tests.reading import shown, table_text
 from ui.nav import PAGES
 
 
@@ -10,8 +10,8 @@ def test_url_parameters_restore_department_and_unit(open_page):
     app = open_page("overview", dept="인사과", unit="억원")
     assert app.selectbox(key="dept").value == "인사과"
     assert app.segmented_control(key="unit").value == "억원"
-    table = next(frame.value for frame in app.dataframe if "’25년 예산현액(B)" in frame.value.columns)
-    assert table.iloc[0]["’25년 예산현액(B)"] == "84.3"  # 8,428,389천원
+    table = next(frame for frame in app.dataframe if "’25년 예산현액(B, 억원)" in frame.value.columns)
+    assert table_text(table).iloc[0]["’25년 예산현액(B, 억원)"] == "84.3"  # 8,428,389천원
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_every_page_takes_the_url_filters_and_rejects_bad_ones(open_page, slug):
     assert not good.toast
     bad = open_page(slug, dept="'; DROP TABLE budget; --", unit="원화")
     assert bad.selectbox(key="dept").value == "전체"
-    assert bad.segmented_control(key="unit").value == "천원"
+    assert bad.segmented_control(key="unit").value == "보고서 단위"
     assert len(bad.toast) == 2
 
 

@@ -13,7 +13,7 @@ from datetime import date
 
 import streamlit as st
 
-from bureau.units import DISPLAY_UNITS, Unit
+from bureau.units import DISPLAY_UNITS, UnitMode
 from ui.presenter import presenter_toggle
 from ui.url_notice import notify_unknown
 
@@ -26,7 +26,8 @@ _CHOICES = "shared_filters"
 class Filters:
     as_of: date
     dept: str | None
-    unit: Unit
+    #: 보고서 단위 (each figure in the unit the report prints it in, the default) or one unit
+    unit: UnitMode
     present: bool
 
 
@@ -80,6 +81,6 @@ def sidebar_filters(periods: list[date], departments: list[str]) -> Filters:
     return Filters(
         date.fromisoformat(choices["period"]),
         None if choices["dept"] == ALL_DEPARTMENTS else choices["dept"],
-        Unit(choices["unit"]),
+        UnitMode(choices["unit"]),
         present,
     )

@@ -10,6 +10,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from bureau.format import korean_date, markdown_text
 from bureau.queries import meta, org
+from bureau.units import UnitView
 from ui.data import ensure_database, run
 from ui.filters import Filters, sidebar_filters
 from ui.pack import pack_downloads
@@ -51,3 +52,8 @@ def page(title: str, subtitle: str | None = None) -> Filters:
         with st.expander(f"⚠️ 원본 데이터 오류 {len(build_errors)}건: 마지막 정상 데이터를 표시합니다"):
             st.code("\n".join(build_errors), language=None)
     return filters
+
+
+def unit_view(filters: Filters) -> UnitView:
+    """The chosen unit mode with the unit the report prints each table's amounts in."""
+    return UnitView(filters.unit, run(meta.printed_units, as_of=filters.as_of))

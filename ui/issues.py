@@ -14,8 +14,10 @@ from bureau.format import markdown_text, particle
 from bureau.issues import effective_dept, points_markdown
 from bureau.queries import issues as issue_queries
 from bureau.queries import org
+from bureau.table import Table
 from ui.data import run
 from ui.filters import Filters
+from ui.tables import data_table
 from ui.widgets import downloads
 
 #: An optional raster tile URL template (``https://tiles.internal/{z}/{x}/{y}.png``) for a
@@ -29,16 +31,10 @@ def bullets(points: pd.DataFrame, kind: str) -> None:
         st.markdown("\n".join(lines))
 
 
-def table(frame: pd.DataFrame, name: str, caption: str, key: str, wide: Sequence[str] = ()) -> None:
+def table(frame: Table | pd.DataFrame, name: str, caption: str, key: str, wide: Sequence[str] = ()) -> None:
     """A table with its unit caption and CSV/XLSX downloads; ``wide`` columns get room."""
     st.caption(caption)
-    config: dict[str, object] = {
-        column: st.column_config.NumberColumn(format="localized")  # 13,803 not 13803
-        for column in frame.columns
-        if pd.api.types.is_integer_dtype(frame[column])
-    }
-    config.update({column: st.column_config.TextColumn(width="large") for column in wide})
-    st.dataframe(frame, hide_index=True, height="content", column_config=config or None)
+    data_table(frame, wide=wide)
     downloads(frame, name, caption, key)
 
 

@@ -1,29 +1,59 @@
-"""Report tables already formatted as text (△, thousands separators): numbers right-aligned."""
+"""Tables on screen: numbers formatted at render time from what each column is.
+
+A :class:`bureau.table.Table` is shown through a pandas Styler whose display text comes from
+``bureau.format`` (△, thousands separators, adaptive digits) while the cells stay numbers
+(so the grid sorts by value); figure columns are right-aligned like the report."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
 
-_FIGURE = re.compile(r"^(△|-)?[\d,]+(\.\d+)?%?$|^-$")
+from bureau.table import Column, Table, figure_columns, formatters
+
+#: Columns with long text get room; the first text column (구분) stays in view.
+WIDE_COLUMNS = ("비고",)
+PINNED_COLUMN = "구분"
 
 
-def _is_figures(column: pd.Series) -> bool:
-    values = [str(value) for value in column if str(value) != ""]
-    return bool(values) and all(_FIGURE.match(value) for value in values)
+def as_table(table: Table | pd.DataFrame) -> Table:
+    """A plain frame (a source table shown as it is) with its whole-number columns as counts."""
+    if isinstance(table, Table):
+        return table
+    counts = {name: Column.count() for name in table.columns if pd.api.types.is_integer_dtype(table[name])}
+    return Table(table, counts)
 
 
-def report_table(table: pd.DataFrame, key: str) -> None:
-    """The whole table without inner scrolling; figure columns aligned right like the
-    report, the first text column pinned, a 비고 column given room."""
-    config = {}
-    for name in table.columns:
-        if _is_figures(table[name]):
-            config[name] = st.column_config.TextColumn(alignment="right")
-        elif name == "비고":
-            config[name] = st.column_config.TextColumn(width="large")
-        elif name == "구분":
-            config[name] = st.column_config.TextColumn(pinned=True, width=210)
-    st.dataframe(table, hide_index=True, height="content", column_config=config, key=key)
+def data_table(
+    table: Table | pd.DataFrame,
+    key: str | None = None,
+    *,
+    wide: Sequence[str] = (),
+    whole: bool = True,
+    pinned: bool = False,
+) -> None:
+    """``table`` as a grid; ``whole`` shows every row without inner scrolling, ``pinned``
+    keeps the 구분 column in view, ``wide`` columns get room."""
+    shown = as_table(table)
+    config: dict[str, object] = {
+        name: st.column_config.Column(alignment="right") for name in figure_columns(shown)
+    }
+    for name in (*WIDE_COLUMNS, *wide):
+        if name in shown.frame.columns:
+            config[name] = st.column_config.Column(width="large")
+    if pinned and PINNED_COLUMN in shown.frame.columns:
+        config[PINNED_COLUMN] = st.column_config.Column(pinned=True, width=210)
+    st.dataframe(
+        shown.frame.style.format(formatters(shown)),
+        hide_index=True,
+        height="content" if whole else "auto",
+        column_config=config or None,
+        key=key,
+    )
+
+
+def report_table(table: Table, key: str) -> None:
+    """A report table in full: figure columns right-aligned, 구분 pinned, 비고 given room."""
+    data_table(table, key, pinned=True)

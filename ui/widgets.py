@@ -16,7 +16,9 @@ from bureau.export import csv_bytes, xlsx_bytes
 from bureau.filenames import caption_unit, file_name
 from bureau.format import markdown_text
 from bureau.kpi import Kpi
+from bureau.table import Table
 from ui.presenter import CHART_SCALE, is_presenting
+from ui.tables import data_table
 
 __all__ = [
     "Kpi",
@@ -79,14 +81,14 @@ def text_list(lines: Sequence[str | None]) -> None:
         st.markdown("\n".join(shown))
 
 
-def chart(figure: go.Figure, table: pd.DataFrame, key: str) -> None:
+def chart(figure: go.Figure, table: Table | pd.DataFrame, key: str) -> None:
     """A Plotly chart with a "표로 보기" data-table alternative beneath it; larger type
     in presenter mode."""
     if is_presenting():
         figure = scaled(figure, CHART_SCALE)
     st.plotly_chart(figure, key=key, config=_PLOTLY_CONFIG)
     with st.expander("표로 보기"):
-        st.dataframe(table, hide_index=True)
+        data_table(table, whole=False)
 
 
 def set_report_date(as_of: date) -> None:
@@ -94,9 +96,10 @@ def set_report_date(as_of: date) -> None:
     st.session_state[_REPORT_DATE] = as_of
 
 
-def downloads(table: pd.DataFrame, name: str, caption: str, key: str) -> None:
-    """CSV (UTF-8 with BOM) and XLSX (△ number format) downloads of one table (not on a
-    projector: presenter mode leaves them out), named ``{name}_{기준일}_{단위}``."""
+def downloads(table: Table | pd.DataFrame, name: str, caption: str, key: str) -> None:
+    """CSV (UTF-8 with BOM, plain numbers) and XLSX (numeric cells, △ number formats)
+    downloads of one table (not on a projector: presenter mode leaves them out), named
+    ``{name}_{기준일}_{단위}``."""
     if is_presenting():
         return
     as_of, unit = st.session_state[_REPORT_DATE], caption_unit(caption)

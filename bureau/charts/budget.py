@@ -7,18 +7,19 @@ import plotly.graph_objects as go
 
 from bureau.budget import Pace, is_behind
 from bureau.charts.theme import DECREASE, INCREASE, PALETTE, REFERENCE, styled
-from bureau.format import number, plotly_text, rate
+from bureau.format import money, plotly_text, rate, shown_amount
 from bureau.units import Unit, convert
 
 SOURCE_UNIT = Unit.THOUSAND
 
 
-def _digits(unit: Unit) -> int:
-    return 0 if unit == SOURCE_UNIT else 1
-
-
 def _money(value: float, unit: Unit) -> str:
-    return f"{number(convert(value, SOURCE_UNIT, unit), _digits(unit))}{unit.value}"
+    return money(value, SOURCE_UNIT, unit)
+
+
+def _shown(value: float, unit: Unit) -> str:
+    """An amount already in ``unit`` (a tree node, a bar), formatted as on every page."""
+    return shown_amount(value, SOURCE_UNIT, unit)
 
 
 def _texts(values: pd.Series) -> list[str]:
@@ -29,8 +30,7 @@ def _texts(values: pd.Series) -> list[str]:
 def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
     """A treemap of '25 예산현액 from 계 to the leaves (click a box to drill in, the bar on
     top to go back). ``tree`` is :func:`bureau.budget.budget_tree` in ``unit``."""
-    digits = _digits(unit)
-    amounts = [f"{number(value, digits)}{unit.value}" for value in tree["budget"]]
+    amounts = [f"{_shown(value, unit)}{unit.value}" for value in tree["budget"]]
     verbs = ["집행" if str(node).startswith("exp") else "징수" for node in tree["id"]]
     rates = [f"{verb} {rate(value)}%" for verb, value in zip(verbs, tree["actual_rate"])]
     figure = go.Figure(
@@ -61,7 +61,10 @@ def change_by_item(paced: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
     labels = [f"{rate(change_rate)}%" for change_rate in shown["change_rate"]]
     hover = [
         f"’24 {_money(prior, unit)} → ’25 {_money(budget, unit)}<br>증감액 {_money(change, unit)}"
-        for prior, budget, change in zip(shown["prior_budget"], shown["budget"], shown["change"])
+        f"<br>증감률 {label}"
+        for prior, budget, change, label in zip(
+            shown["prior_budget"], shown["budget"], shown["change"], labels
+        )
     ]
     figure = go.Figure(
         go.Bar(
@@ -73,7 +76,7 @@ def change_by_item(paced: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
             cliponaxis=False,
             customdata=hover,
             marker_color=[INCREASE if value >= 0 else DECREASE for value in shown["change"]],
-            hovertemplate="%{y}<br>%{customdata}<br>증감률 %{x:.1f}%<extra></extra>",
+            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
         )
     )
     low, high = float(shown["change_rate"].min()), float(shown["change_rate"].max())
@@ -122,13 +125,13 @@ def rate_against_pace(
                 text=[label if cut else "" for label, cut in zip(labels, capped)],
                 textposition="inside",
                 insidetextanchor="end",
-                customdata=[[value, str(pace or "")] for value, pace in zip(rates, shown["pace"])],
+                customdata=[[rate(value), str(pace or "")] for value, pace in zip(rates, shown["pace"])],
                 marker={
                     "color": [DECREASE if is_behind(pace) else PALETTE[0] for pace in shown["pace"]],
                     "pattern": {"shape": ["/" if is_behind(pace) else "" for pace in shown["pace"]]},
                     "opacity": [1.0 if selected in (None, label) else 0.35 for label in shown["label"]],
                 },
-                hovertemplate="%{y}: %{customdata[0]:.1f}% (%{customdata[1]})<extra></extra>",
+                hovertemplate="%{y}: %{customdata[0]}% (%{customdata[1]})<extra></extra>",
                 showlegend=False,
             ),
             # the other labels start right of the bar or of the reference line, whichever is
@@ -163,7 +166,6 @@ def rate_against_pace(
 def programs_by_department(programs: pd.DataFrame, unit: Unit, selected: str | None = None) -> go.Figure:
     """사업비 by department: '25 예산현액 with the amount executed overlaid, in ``unit``."""
     shown = programs.iloc[::-1]
-    digits = _digits(unit)
     budget = [convert(value, SOURCE_UNIT, unit) for value in shown["budget"]]
     actual = [convert(value, SOURCE_UNIT, unit) for value in shown["actual"]]
     opacity = [1.0 if selected in (None, dept) else 0.35 for dept in shown["dept"]]
@@ -175,10 +177,11 @@ def programs_by_department(programs: pd.DataFrame, unit: Unit, selected: str | N
                 y=_texts(shown["dept"]),
                 orientation="h",
                 marker={"color": PALETTE[5], "opacity": opacity},
-                text=[f"{number(value, digits)}" for value in budget],
+                text=[_shown(value, unit) for value in budget],
+                customdata=[_money(value, unit) for value in shown["budget"]],
                 textposition="outside",
                 cliponaxis=False,
-                hovertemplate=f"%{{y}} 예산 %{{x:,.{digits}f}}{unit.value}<extra></extra>",
+                hovertemplate="%{y} 예산 %{customdata}<extra></extra>",
             ),
             go.Bar(
                 name="집행액",
@@ -186,7 +189,8 @@ def programs_by_department(programs: pd.DataFrame, unit: Unit, selected: str | N
                 y=_texts(shown["dept"]),
                 orientation="h",
                 marker={"color": PALETTE[0], "opacity": opacity},
-                hovertemplate=f"%{{y}} 집행 %{{x:,.{digits}f}}{unit.value}<extra></extra>",
+                customdata=[_money(value, unit) for value in shown["actual"]],
+                hovertemplate="%{y} 집행 %{customdata}<extra></extra>",
             ),
         ]
     )

@@ -7,25 +7,29 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from bureau.charts.theme import PALETTE, REFERENCE, styled
-from bureau.format import amount, plotly_text
+from bureau.format import amount, money, plotly_text
 from bureau.housing import BUDGET_UNIT, RULE_UNIT, SELECTION_UNIT, RoundResult
 from bureau.units import Unit, convert
 
 
-def caps_by_group(rules: pd.DataFrame) -> go.Figure:
-    """Grouped bars of the cap per group, one colour per first year in force (억원)."""
+def _money(values: pd.Series, source: Unit, unit: Unit) -> list[str]:
+    """Bar labels and hover text through the one formatter (△, adaptive digits, the unit)."""
+    return [money(value, source, unit) for value in values]
+
+
+def caps_by_group(rules: pd.DataFrame, unit: Unit) -> go.Figure:
+    """Grouped bars of the cap per group, one colour per first year in force (in ``unit``)."""
     figure = go.Figure()
     for index, (year, rows) in enumerate(rules.sort_values(["from_year", "sort_order"]).groupby("from_year")):
-        values = [convert(cap, RULE_UNIT, Unit.HUNDRED_MILLION) for cap in rows["cap"]]
         figure.add_bar(
             x=_groups(rows),
-            y=values,
+            y=[convert(cap, RULE_UNIT, unit) for cap in rows["cap"]],
             name=f"’{int(year) % 100:02d}년~",
             marker_color=PALETTE[index % len(PALETTE)],
-            text=[f"{value:g}억" for value in values],
+            text=_money(rows["cap"], RULE_UNIT, unit),
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{x}: %{y}억원<extra>" + f"’{int(year) % 100:02d}년~" + "</extra>",
+            hovertemplate="%{x}: %{text}<extra>" + f"’{int(year) % 100:02d}년~" + "</extra>",
         )
     figure.update_layout(barmode="group")
     figure.update_yaxes(rangemode="tozero")
@@ -33,7 +37,7 @@ def caps_by_group(rules: pd.DataFrame) -> go.Figure:
         figure,
         title="그룹별 1인당 지원한도",
         x_title=None,
-        y_title="지원한도(억원)",
+        y_title=f"지원한도({unit.value})",
         height=340,
     )
 
@@ -41,8 +45,8 @@ def caps_by_group(rules: pd.DataFrame) -> go.Figure:
 def budget_split(parts: pd.DataFrame, unit: Unit) -> go.Figure:
     """The budget by funding source as a donut (labels in ``unit``)."""
     labels = [
-        f"{plotly_text(source)}<br>{amount(value, BUDGET_UNIT, unit)}{unit.value}"
-        for source, value in zip(parts["source"], parts["amount"])
+        f"{plotly_text(source)}<br>{shown}"
+        for source, shown in zip(parts["source"], _money(parts["amount"], BUDGET_UNIT, unit))
     ]
     figure = go.Figure(
         go.Pie(
@@ -53,7 +57,7 @@ def budget_split(parts: pd.DataFrame, unit: Unit) -> go.Figure:
             hole=0.5,
             sort=False,
             marker_colors=list(PALETTE[: len(parts)]),
-            hovertemplate="%{label}: %{value:,}" + unit.value + "<extra></extra>",
+            hovertemplate="%{text}<extra></extra>",
         )
     )
     figure.update_layout(showlegend=False)
@@ -65,7 +69,7 @@ def round_funnel(result: RoundResult, unit: Unit) -> go.Figure:
     figure = make_subplots(rows=1, cols=2, horizontal_spacing=0.18)
     stages = ["신청", "선정"]
     people = [result.applied, result.selected]
-    money = [result.applied_amount, result.selected_amount]
+    amounts = [result.applied_amount, result.selected_amount]
     figure.add_bar(
         x=stages,
         y=people,
@@ -79,13 +83,13 @@ def round_funnel(result: RoundResult, unit: Unit) -> go.Figure:
     )
     figure.add_bar(
         x=stages,
-        y=[convert(value, BUDGET_UNIT, unit) for value in money],
+        y=[convert(value, BUDGET_UNIT, unit) for value in amounts],
         marker_color=[PALETTE[5], PALETTE[0]],
-        text=[f"{amount(value, BUDGET_UNIT, unit)}{unit.value}" for value in money],
+        text=_money(pd.Series(amounts), BUDGET_UNIT, unit),
         textposition="outside",
         textfont={"size": 11},
         cliponaxis=False,
-        hovertemplate="%{x}: %{y:,}" + unit.value + "<extra></extra>",
+        hovertemplate="%{x}: %{text}<extra></extra>",
         row=1,
         col=2,
     )
@@ -95,7 +99,7 @@ def round_funnel(result: RoundResult, unit: Unit) -> go.Figure:
         yaxis={"title": {"text": "인원(명)"}, "range": [0, max(people) * 1.25], "tickformat": ","},
         yaxis2={
             "title": {"text": f"금액({unit.value})"},
-            "range": [0, convert(max(money), BUDGET_UNIT, unit) * 1.25],
+            "range": [0, convert(max(amounts), BUDGET_UNIT, unit) * 1.25],
             "tickformat": ",",
             "side": "right",
         },
@@ -111,11 +115,11 @@ def groups_by_year(selection: pd.DataFrame, measure: str, unit: Unit) -> go.Figu
         if measure == "amount":
             values = [convert(v, SELECTION_UNIT, unit) for v in rows["amount"]]
             text = [amount(v, SELECTION_UNIT, unit) for v in rows["amount"]]
-            suffix = unit.value
+            hover = _money(rows["amount"], SELECTION_UNIT, unit)
         else:
             values = list(rows["selected"])
             text = [f"{v:,}" for v in values]
-            suffix = "명"
+            hover = [f"{v:,}명" for v in values]
         figure.add_bar(
             x=_groups(rows),
             y=values,
@@ -125,7 +129,8 @@ def groups_by_year(selection: pd.DataFrame, measure: str, unit: Unit) -> go.Figu
             textposition="outside",
             textfont={"size": 11},
             cliponaxis=False,
-            hovertemplate="%{x}: %{y:,}" + suffix + "<extra></extra>",
+            customdata=hover,
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
         )
     figure.update_layout(barmode="group")
     figure.update_yaxes(tickformat=",")
@@ -148,7 +153,10 @@ def averages_vs_cap(averages: pd.DataFrame, unit: Unit) -> go.Figure:
             name=f"{label} 평균",
             marker_color=PALETTE[index % len(PALETTE)],
             offsetgroup=index,
-            hovertemplate="%{x}: %{y:,.1f}" + unit.value + "<extra>" + label + "</extra>",
+            customdata=[
+                money(convert(v, SELECTION_UNIT, Unit.THOUSAND), Unit.THOUSAND, unit) for v in rows["average"]
+            ],
+            hovertemplate="%{x}: %{customdata}<extra>" + label + "</extra>",
         )
         figure.add_scatter(
             x=_groups(rows),
@@ -159,7 +167,8 @@ def averages_vs_cap(averages: pd.DataFrame, unit: Unit) -> go.Figure:
             mode="markers",
             offsetgroup=index,
             marker={"symbol": "line-ew", "size": 20, "line": {"width": 4, "color": REFERENCE}},
-            hovertemplate="%{x} 한도: %{y:,}" + unit.value + "<extra>" + label + "</extra>",
+            customdata=_money(rows["cap"], SELECTION_UNIT, unit),
+            hovertemplate="%{x} 한도: %{customdata}<extra>" + label + "</extra>",
         )
     figure.update_layout(barmode="group", scattermode="group")
     figure.update_yaxes(rangemode="tozero", tickformat=",")

@@ -32,7 +32,7 @@ def kpi_comparison(changes: list[KpiChange]) -> go.Figure:
             textposition="outside",
             cliponaxis=False,
             showlegend=False,
-            hovertemplate="%{x}: %{y:,}" + unit + "<extra></extra>",
+            hovertemplate="%{x}: %{text}<extra></extra>",
             row=1,
             col=column,
         )

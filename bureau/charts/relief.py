@@ -6,8 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from bureau.charts.theme import PALETTE, legend_below_title, styled
-from bureau.format import number, plotly_text
-from bureau.relief import UNIT_ORDER, fund_leaves, short_date
+from bureau.format import money, number, plotly_text
+from bureau.relief import FUND_UNIT, UNIT_ORDER, fund_leaves, short_date
+from bureau.units import Unit, convert
 
 UNIT_COLOURS = dict(zip(UNIT_ORDER, PALETTE))
 CATEGORY_COLOURS = {
@@ -37,7 +38,7 @@ def supplies_by_category(supplies: pd.DataFrame) -> go.Figure:
             text=[f"{number(q)}{unit}" for q in part["quantity"]],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}: %{x:,}" + unit + "<extra></extra>",
+            hovertemplate="%{y}: %{text}<extra></extra>",
         )
     figure.update_xaxes(type="log", range=[0, 6.2])
     figure.update_yaxes(
@@ -52,27 +53,29 @@ def supplies_by_category(supplies: pd.DataFrame) -> go.Figure:
     return legend_below_title(figure)
 
 
-def funds_breakdown(funds: pd.DataFrame) -> go.Figure:
+def funds_breakdown(funds: pd.DataFrame, unit: Unit) -> go.Figure:
     """One bar for the 45억 total, stacked by what was given: 5억 first, then 37억 경북 and
-    3억 경남 (the 40억 of 4.7.)."""
+    3억 경남 (the 40억 of 4.7.), in ``unit``."""
     leaves = fund_leaves(funds)
     figure = go.Figure()
     for index, row in enumerate(leaves.itertuples()):
         region = plotly_text(row.region) if isinstance(row.region, str) else "초기 대응"
         when = short_date(row.granted_on) if row.granted_on is not None else ""
+        shown = money(row.amount, FUND_UNIT, unit)
         figure.add_bar(
-            x=[row.amount],
+            x=[convert(row.amount, FUND_UNIT, unit)],
             y=["구호금"],
             orientation="h",
-            name=f"{region} {number(row.amount)}억({when})",
+            name=f"{region} {shown}({when})",
             marker_color=PALETTE[index % len(PALETTE)],
-            text=[f"{region}<br>{number(row.amount)}억"],
+            text=[f"{region}<br>{shown}"],
             textposition="inside",
             insidetextanchor="middle",
-            hovertemplate=f"{plotly_text(row.stage)}<br>{region}: %{{x}}억 원 ({when})<extra></extra>",
+            hovertemplate=f"{plotly_text(row.stage)}<br>{region}: {shown} ({when})<extra></extra>",
         )
     figure.update_layout(barmode="stack", showlegend=False)  # each segment is labelled
-    return styled(figure, title="구호금 지원 내역", x_title="지원액(억원)", height=240)
+    figure.update_xaxes(tickformat=",")
+    return styled(figure, title="구호금 지원 내역", x_title=f"지원액({unit.value})", height=240)
 
 
 def response_timeline(events: pd.DataFrame) -> go.Figure:

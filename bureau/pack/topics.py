@@ -20,7 +20,8 @@ from bureau.queries import issues as issue_queries
 from bureau.queries import markets as market_queries
 from bureau.queries import meta, org
 from bureau.queries import relief as relief_queries
-from bureau.units import Unit, convert
+from bureau.table import display_text
+from bureau.units import Unit, UnitMode, convert
 
 
 def title_slide(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
@@ -38,7 +39,8 @@ def organization_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Sli
     totals = org.bureau_totals(con, as_of)
     departments = org.departments(con, as_of)
     counted = departments[departments["kind"] != "유관기관"]
-    facts = district_facts(Indicators.from_frame(org.district_indicators(con, as_of)))
+    indicators = Indicators.from_frame(org.district_indicators(con, as_of))
+    facts = district_facts(indicators, meta.printed_units(con, as_of)["district_indicators"])
     return [
         SlideSpec(
             "조직 및 인력",
@@ -68,7 +70,7 @@ def budget_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
             SlideSpec(
                 title,
                 # Names indented by level, as the report sets them (계 › 세외수입 › …)
-                table=budget.display_table(lines, Unit.THOUSAND, levels=True).drop(
+                table=display_text(budget.lines_table(lines, Unit.THOUSAND, levels=True)).drop(
                     columns=budget.LEVEL_COLUMN
                 ),
                 note=unit_caption(Unit.THOUSAND.value, "%"),
@@ -124,7 +126,7 @@ def budget_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
 
 def briefing_slide(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
     """The overview's executive briefing, the same sentences (budget amounts in 억원)."""
-    items = briefing(con, as_of, Unit.HUNDRED_MILLION)
+    items = briefing(con, as_of, UnitMode.HUNDRED_MILLION)
     marks = {"warning": "[주의] ", "notice": "[참고] ", "info": ""}
     return [SlideSpec("핵심 요약", [marks[item.severity] + item.text for item in items])]
 
@@ -184,7 +186,7 @@ def markets_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
     if not changes or schedule.empty:
         return []
     year = changes[0].year_b
-    table = markets.schedule_table(markets.markets(schedule))
+    table = display_text(markets.schedule_table(markets.markets(schedule)))
     return [
         SlideSpec(
             "직거래장터 확대 운영",
@@ -244,7 +246,12 @@ def housing_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
     terms = loan_calculator.terms_for_year(housing_queries.loan_terms(con, as_of), as_of.year)
     bullets = [
         housing.budget_line(housing_queries.budget(con, as_of), Unit.HUNDRED_MILLION),
-        *housing.programme_lines(housing_queries.loan_rules(con, as_of), terms, as_of.year),
+        *housing.programme_lines(
+            housing_queries.loan_rules(con, as_of),
+            terms,
+            as_of.year,
+            meta.printed_units(con, as_of)["housing_loan_rules"],
+        ),
         f"상반기 {number(result.applied)}명({number(result.applied_amount)}억 원) 신청, "
         f"{number(result.selected)}명({number(result.selected_amount)}억 원) 선정 — 선정률 "
         f"{rate(result.selection_rate)}%",
@@ -267,7 +274,7 @@ def housing_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
         ),
         SlideSpec(
             "그룹별 배정액과 선정 결과",
-            table=housing.selection_table(selection, Unit.MILLION),
+            table=display_text(housing.selection_table(selection, Unit.MILLION)),
             note="(단위 : 명, 백만원) * 그룹별 미선정자는 일반그룹에 포함·재선발, 최종 선발자 기준",
         ),
     ]

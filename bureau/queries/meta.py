@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from bureau.sql import frame
+from bureau.units import Unit
 
 
 def report_dates(con: duckdb.DuckDBPyConnection) -> list[date]:
@@ -44,3 +45,9 @@ def reconciliations(
         """,
         [as_of, table_name, table_name, discrepancies_only],
     )
+
+
+def printed_units(con: duckdb.DuckDBPyConnection, as_of: date) -> dict[str, Unit]:
+    """``table_name`` → the unit the report prints its amounts in (data/sources/report_units.csv)."""
+    rows = con.execute("SELECT table_name, unit FROM report_units WHERE as_of = ?", [as_of]).fetchall()
+    return {name: Unit(unit) for name, unit in rows}
