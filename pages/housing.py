@@ -7,6 +7,7 @@ from bureau.charts import housing as charts
 from bureau.format import markdown_text, unit_caption
 from bureau.queries import housing as queries
 from bureau.queries import meta
+from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page
 from ui.issues import issue_contacts, issue_intro
@@ -41,11 +42,11 @@ with left:
     caps = housing.rules_table(rules, unit)
     st.dataframe(caps, hide_index=True)
     downloads(caps, "전세자금_지원한도", unit_caption(unit.value, "%"), "housing-caps")
-    chart(charts.caps_by_group(rules), caps, key="housing-caps-chart")
+    chart(cached_figure(charts.caps_by_group, rules), caps, key="housing-caps-chart")
 with right:
     _, parts, _ = housing.budget_parts(budget)
     chart(
-        charts.budget_split(parts, unit),
+        cached_figure(charts.budget_split, parts, unit),
         housing.budget_table(budget, unit),
         key="housing-budget",
     )
@@ -82,7 +83,11 @@ with form_right:
 st.header("상반기 선정결과")
 left, right = st.columns([2, 3])
 with left:
-    chart(charts.round_funnel(result, unit), housing.round_table(applications, unit), key="housing-round")
+    chart(
+        cached_figure(charts.round_funnel, result, unit),
+        housing.round_table(applications, unit),
+        key="housing-round",
+    )
 with right:
     recipients = run(queries.cap_recipients, as_of=filters.as_of)
     bullets = [notes.get("cap_raise"), housing.cap_recipient_text(recipients, rules), notes.get("new_staff")]
@@ -97,13 +102,21 @@ with right:
 
 left, right = st.columns(2)
 with left:
-    chart(charts.groups_by_year(selection, "selected", unit), groups_table, key="housing-people")
+    chart(
+        cached_figure(charts.groups_by_year, selection, "selected", unit), groups_table, key="housing-people"
+    )
 with right:
-    chart(charts.groups_by_year(selection, "amount", unit), groups_table, key="housing-amounts")
+    chart(
+        cached_figure(charts.groups_by_year, selection, "amount", unit), groups_table, key="housing-amounts"
+    )
 
 st.subheader("그룹별 1인당 평균 지원액")
 averages = housing.averages_table(selection, rules, unit)
-chart(charts.averages_vs_cap(housing.with_averages(selection, rules), unit), averages, key="housing-averages")
+chart(
+    cached_figure(charts.averages_vs_cap, housing.with_averages(selection, rules), unit),
+    averages,
+    key="housing-averages",
+)
 st.dataframe(averages, hide_index=True)
 downloads(averages, "그룹별_1인당_평균", unit_caption("명", unit.value, "%"), "housing-averages-dl")
 for observation in housing.allocation_observations(selection):
