@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build lint lock browser-deps benchmark
+.PHONY: run test build lint lock browser-deps benchmark serve serve-deps
 
 # The whole dependency tree, pinned with hashes in requirements.lock (compiled by `make lock`).
 $(VENV)/.installed: requirements.lock
@@ -21,13 +21,25 @@ build: $(VENV)/.installed
 run: build
 	$(PY) -m ui.serve app.py
 
-# Debian's Chromium and Korean fonts for the browser tests (never `playwright install`), and
-# LibreOffice Impress + poppler for scripts/render_deck.py (the deck as PNGs, to look at).
+# An office: one Streamlit worker per core behind nginx on port 8080 (deploy/serve.py).
+WORKERS ?= $(shell nproc)
+LISTEN ?= 0.0.0.0:8080
+serve: build serve-deps
+	$(PY) -m deploy.serve --workers $(WORKERS) --listen $(LISTEN)
+
+serve-deps:
+	@PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null \
+		|| { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx; }
+
+# Debian's Chromium and Korean fonts for the browser tests (never `playwright install`),
+# nginx for `make serve` and the proxy test, and LibreOffice Impress + poppler for
+# scripts/render_deck.py (the deck as PNGs, to look at).
 browser-deps:
 	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
-		|| ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then \
+		|| ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null \
+		|| ! PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null; then \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq \
-			chromium fonts-noto-cjk libreoffice-impress poppler-utils; \
+			chromium fonts-noto-cjk libreoffice-impress poppler-utils nginx; \
 	fi
 
 lint: $(VENV)/.installed

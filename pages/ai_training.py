@@ -7,6 +7,7 @@ from bureau.charts import ai_training as charts
 from bureau.format import markdown_text
 from bureau.queries import ai_training as queries
 from bureau.queries import meta, org
+from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page
 from ui.issues import issue_contacts, issue_intro
@@ -37,7 +38,7 @@ kpi_row(ai_training.headline(summary, progress))
 st.header("AI활용 역량강화 추진 실적")
 text_list(ai_training.achievements(summary, tiers, progress))
 chart(
-    charts.progress_bar(summary.projection),
+    cached_figure(charts.progress_bar, summary.projection),
     progress.rename(columns={"grade_group": "직급 그룹", "trained": "이수 인원(명)"}),
     key="ai-progress",
 )
@@ -45,7 +46,7 @@ st.header("대시보드 추정(보고서에 없는 수치)")
 st.markdown(markdown_text(ai_training.estimate_line(summary)))
 path = ai_training.projection_path(summary.projection)
 chart(
-    charts.projection_chart(path, summary.projection),
+    cached_figure(charts.projection_chart, path, summary.projection),
     path.rename(columns={"date": "날짜", "trained": "누적 이수 인원(명)", "series": "구분"}),
     key="ai-projection",
 )
@@ -59,7 +60,7 @@ st.info(
 left, right = st.columns(2)
 with left:
     chart(
-        charts.grade_groups(progress),
+        cached_figure(charts.grade_groups, progress),
         progress.rename(columns={"grade_group": "직급 그룹", "trained": "이수 인원(명)"}),
         key="ai-grades",
     )

@@ -7,6 +7,7 @@ from bureau.charts import budget as charts
 from bureau.format import markdown_text, rate, unit_caption
 from bureau.queries import budget as budget_queries
 from bureau.queries import meta
+from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
 from ui.highlights import highlight_list
@@ -93,7 +94,9 @@ if not filters.dept:
             )
             tree = budget.budget_tree(rows, unit, [dominant[0]] if hide else [])
             chart(
-                charts.budget_hierarchy(tree, unit, f"’{filters.as_of:%y}년 {TITLES[side]} 구성"),
+                cached_figure(
+                    charts.budget_hierarchy, tree, unit, f"’{filters.as_of:%y}년 {TITLES[side]} 구성"
+                ),
                 budget.lines_table(budget.within_depth(rows, levels), unit, levels=True),
                 key=f"tree-{side}",
             )
@@ -102,7 +105,7 @@ if not filters.dept:
         rows = budget.chart_lines(budget.of_side(lines, side, levels), filters.as_of)
         with column:
             chart(
-                charts.change_by_item(rows, unit, f"{side}: ’24년 대비 증감"),
+                cached_figure(charts.change_by_item, rows, unit, f"{side}: ’24년 대비 증감"),
                 budget.lines_table(rows, unit, levels=True),
                 key=f"change-{side}",
             )
@@ -112,7 +115,12 @@ if not filters.dept:
         rate_name = budget.ACTUAL_NAMES[side][1]
         with column:
             chart(
-                charts.rate_against_pace(rows, f"{side} 항목별 {rate_name}과 연간 경과율", f"{rate_name}(%)"),
+                cached_figure(
+                    charts.rate_against_pace,
+                    rows,
+                    f"{side} 항목별 {rate_name}과 연간 경과율",
+                    f"{rate_name}(%)",
+                ),
                 budget.lines_table(rows, unit, levels=True),
                 key=f"pace-{side}",
             )
@@ -122,15 +130,19 @@ if "세출" in sides:
     left, right = st.columns(2)
     with left:
         chart(
-            charts.rate_against_pace(
-                programs, "부서별 사업비 집행률과 연간 경과율", "집행률(%)", selected=filters.dept
+            cached_figure(
+                charts.rate_against_pace,
+                programs,
+                "부서별 사업비 집행률과 연간 경과율",
+                "집행률(%)",
+                selected=filters.dept,
             ),
             budget.lines_table(programs, unit),
             key="pace-departments",
         )
     with right:
         chart(
-            charts.programs_by_department(programs, unit, filters.dept),
+            cached_figure(charts.programs_by_department, programs, unit, filters.dept),
             budget.lines_table(programs, unit),
             key="programs",
         )

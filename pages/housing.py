@@ -7,6 +7,7 @@ from bureau.charts import housing as charts
 from bureau.format import markdown_text, unit_caption
 from bureau.queries import housing as queries
 from bureau.queries import meta
+from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
 from ui.issues import issue_contacts, issue_intro
@@ -45,11 +46,11 @@ with left:
     caps = housing.rules_table(rules, caps_unit)
     data_table(caps)
     downloads(caps, "전세자금_지원한도", unit_caption(caps_unit.value, "%"), "housing-caps")
-    chart(charts.caps_by_group(rules, caps_unit), caps, key="housing-caps-chart")
+    chart(cached_figure(charts.caps_by_group, rules, caps_unit), caps, key="housing-caps-chart")
 with right:
     _, parts, _ = housing.budget_parts(budget)
     chart(
-        charts.budget_split(parts, budget_unit),
+        cached_figure(charts.budget_split, parts, budget_unit),
         housing.budget_table(budget, budget_unit),
         key="housing-budget",
     )
@@ -88,7 +89,7 @@ left, right = st.columns([2, 3])
 with left:
     round_unit = units.of("housing_applications")
     chart(
-        charts.round_funnel(result, round_unit),
+        cached_figure(charts.round_funnel, result, round_unit),
         housing.round_table(applications, round_unit),
         key="housing-round",
     )
@@ -111,13 +112,21 @@ with right:
 
 left, right = st.columns(2)
 with left:
-    chart(charts.groups_by_year(selection, "selected", unit), groups_table, key="housing-people")
+    chart(
+        cached_figure(charts.groups_by_year, selection, "selected", unit), groups_table, key="housing-people"
+    )
 with right:
-    chart(charts.groups_by_year(selection, "amount", unit), groups_table, key="housing-amounts")
+    chart(
+        cached_figure(charts.groups_by_year, selection, "amount", unit), groups_table, key="housing-amounts"
+    )
 
 st.subheader("그룹별 1인당 평균 지원액")
 averages = housing.averages_table(selection, rules, unit)
-chart(charts.averages_vs_cap(housing.with_averages(selection, rules), unit), averages, key="housing-averages")
+chart(
+    cached_figure(charts.averages_vs_cap, housing.with_averages(selection, rules), unit),
+    averages,
+    key="housing-averages",
+)
 data_table(averages)
 downloads(averages, "그룹별_1인당_평균", unit_caption("명", unit.value, "%"), "housing-averages-dl")
 for observation in housing.allocation_observations(selection, unit):

@@ -10,6 +10,7 @@ from bureau.geo import seoul_outline
 from bureau.issues import difference_captions, execution_table
 from bureau.queries import issues as issue_queries
 from bureau.queries import markets as queries
+from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
 from ui.issues import bullets, issue_contacts, issue_intro, table, tile_source
@@ -37,7 +38,7 @@ st.header("추진내용")
 bullets(points, "추진내용")
 
 st.header("직거래장터 운영 계획")
-chart(charts.kpi_comparison(changes), markets.kpi_table(changes), key="kpis")
+chart(cached_figure(charts.kpi_comparison, changes), markets.kpi_table(changes), key="kpis")
 table(markets.kpi_table(changes), "직거래장터_운영계획", "(단위 : 개소, 회, 개, %)", "kpis")
 for note in difference_captions(checked, "market_kpis"):
     st.caption(note)
@@ -49,7 +50,7 @@ period = period_filter(markets.month_choices(all_markets, as_of.year))
 place_id = place_filter(places)
 shown = markets.filtered(all_markets, period, place_id)
 at_place = markets.filtered(all_markets, None, place_id)
-chart(charts.schedule_gantt(at_place, period), markets.schedule_table(at_place), key="gantt")
+chart(cached_figure(charts.schedule_gantt, at_place, period), markets.schedule_table(at_place), key="gantt")
 for note in markets.weekday_notes(all_markets):
     st.caption(markdown_text(f"※ {note}"))
 st.subheader(markdown_text(f"{markets.period_label(period)} 운영 장터: {len(shown)}개"))
@@ -74,9 +75,9 @@ st.header("개최장소")
 selected = {pid for ids in shown["place_ids"] for pid in ids}
 tiles = tile_source()
 figure = (
-    charts.places_tile_map(places, tiles, selected)
+    cached_figure(charts.places_tile_map, places, tiles, selected)
     if tiles
-    else charts.places_map(places, seoul_outline(), selected)
+    else cached_figure(charts.places_map, places, seoul_outline(), selected)
 )
 chart(figure, markets.places_table(places), key="map")
 if not tiles:

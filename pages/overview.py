@@ -11,6 +11,7 @@ from bureau.overview import district_facts
 from bureau.queries import budget as budget_queries
 from bureau.queries import meta, org
 from ui.briefing import briefing_list
+from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
 from ui.nav import PAGES_BY_SLUG
@@ -80,7 +81,7 @@ else:
     with left, panel("부서별 인원"):
         departments = run(org.departments, as_of=filters.as_of)
         chart(
-            headcount_by_department(departments[departments["kind"] != "유관기관"]),
+            cached_figure(headcount_by_department, departments[departments["kind"] != "유관기관"]),
             departments.rename(
                 columns={
                     "dept": "부서",

@@ -8,6 +8,7 @@ from bureau.format import markdown_text, unit_caption
 from bureau.issues import difference_captions, execution_table, expected_note
 from bureau.queries import issues as issue_queries
 from bureau.queries import relief as queries
+from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
 from ui.issues import bullets, issue_contacts, issue_intro, table
@@ -46,7 +47,11 @@ if not supplies.empty:
     st.markdown(relief.supply_summary(totals))
     left, right = st.columns([3, 2])
     with left:
-        chart(charts.supplies_by_category(supplies), relief.supplies_table(supplies), key="supplies")
+        chart(
+            cached_figure(charts.supplies_by_category, supplies),
+            relief.supplies_table(supplies),
+            key="supplies",
+        )
     with right:
         st.subheader("단위별 소계")
         table(relief.unit_subtotals(supplies), "구호물품_단위별", "(단위 : 동·대·개)", "supply-units")
@@ -57,7 +62,11 @@ if not funds.empty:
     st.header("구호금 지원")
     bullets(points[points["heading"] == "구호금지원"], "추진내용")
     fund_unit = units.of("relief_funds")
-    chart(charts.funds_breakdown(funds, fund_unit), relief.funds_table(funds, fund_unit), key="funds")
+    chart(
+        cached_figure(charts.funds_breakdown, funds, fund_unit),
+        relief.funds_table(funds, fund_unit),
+        key="funds",
+    )
     table(relief.funds_table(funds, fund_unit), "구호금_지원", unit_caption(fund_unit.value), "funds")
 
 if not execution.empty:
@@ -103,7 +112,7 @@ if not timeline.empty:
     left, right = st.columns([3, 2])
     with left:
         chart(
-            charts.response_timeline(relief.timeline_frame(timeline)),
+            cached_figure(charts.response_timeline, relief.timeline_frame(timeline)),
             relief.timeline_table(timeline),
             key="timeline",
         )

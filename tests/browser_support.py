@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from deploy.processes import free_port, stop, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -40,12 +38,6 @@ CHART_ELEMENT = "div[data-testid=stPlotlyChart]"
 APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning][data-test-connection-state=CONNECTED]"
 #: Milliseconds; a cold server on a loaded 2-core machine can take tens of seconds.
 TIMEOUT_MS = 120_000
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.contextmanager
@@ -92,35 +84,12 @@ def running_app(
         process_out.append(process)
     base_url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + startup_timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    tail = Path(log.name).read_text(errors="replace")[-3000:]
-                    raise RuntimeError(f"streamlit did not start:\n{tail}") from None
-                time.sleep(0.3)  # polling interval for the health endpoint, not a synchronisation
+        wait_healthy(base_url, [process], [Path(log.name)], startup_timeout)
         yield base_url
     finally:
-        _stop(process)
+        stop(process)
         log.close()
         Path(log.name).unlink(missing_ok=True)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=15)
 
 
 @contextlib.contextmanager
