@@ -111,9 +111,18 @@ def table(found: pd.DataFrame) -> pd.DataFrame:
             "종류": rows["kind"],
             "대상": rows["subject"],
             "수치": rows["figure"],
-            "보고서 표기": rows["printed"],
-            "재계산": rows["recomputed"],
+            "보고서 표기": _as_numbers(rows["printed"]),
+            "재계산": _as_numbers(rows["recomputed"]),
             "계산식": rows["rule"],
             "설명": rows["note"],
         }
     ).reset_index(drop=True)
+
+
+def _as_numbers(quoted: pd.Series) -> pd.Series:
+    """The figures as numbers (``172%`` → 172.0) so a download adds up; left as quoted when
+    any of them is not a plain figure."""
+    values = pd.to_numeric(
+        quoted.astype(str).str.replace(",", "", regex=False).str.rstrip("%"), errors="coerce"
+    )
+    return values if values.notna().all() else quoted

@@ -175,7 +175,7 @@ def relief_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
                 f" (본문 ‘{totals.printed_approx}’)",
                 f"품목마다 단위가 달라 단위별로 나누면 {totals.breakdown}",
             ],
-            table=relief.supplies_table(supplies)[["구분", "표기"]].rename(columns={"표기": "수량"}),
+            table=relief.supplies_table(supplies).frame[["구분", "표기"]].rename(columns={"표기": "수량"}),
         ),
     ]
 
