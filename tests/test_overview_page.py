@@ -98,10 +98,11 @@ def test_overview_counts_the_differences_by_kind_without_alarm(open_page):
     assert "보고서 표기와 재계산이 다른 수치 4개 (계산 차이 1 · 끝수 버림 3)" in labels
     table = next(frame.value for frame in app.dataframe if "종류" in frame.value.columns)
     assert table[["종류", "대상", "보고서 표기", "재계산"]].values.tolist() == [
-        ["계산 차이", "세입 임시적세외수입", "4.7", "5.0"],
-        ["끝수 버림", "도농상생 직거래장터 운영", "11.5", "11.58"],
-        ["끝수 버림", "직거래장터 운영횟수", "172%", "172.7%"],
-        ["끝수 버림", "직거래장터 참여농가수", "51%", "51.7%"],
+        # the printed figures (4.7, 11.5, 172%, 51%) as numbers, so the download adds up
+        ["계산 차이", "세입 임시적세외수입", 4.7, 5.0],
+        ["끝수 버림", "도농상생 직거래장터 운영", 11.5, 11.58],
+        ["끝수 버림", "직거래장터 운영횟수", 172.0, 172.7],
+        ["끝수 버림", "직거래장터 참여농가수", 51.0, 51.7],
     ]
     assert not app.warning  # stated, not alarmed
     keys = [button.proto.id for button in app.get("download_button")]
