@@ -1,6 +1,6 @@
 """A synthetic history made from the real report: N quarterly reports, for the scale benchmark.
 
-Every table in ``bureau.schema.TABLES`` is generated generically from its CSV in
+Every table in ``bureau.topics.TABLES`` is generated generically from its CSV in
 data/sources, so tables added later are included without changes here. Report ``k``
 (0 = the real one) is the real data moved back ``3k`` months:
 
@@ -22,8 +22,8 @@ from datetime import date
 from pathlib import Path
 
 from bureau.build import base_type
-from bureau.schema import TABLES
 from bureau.sources import decode
+from bureau.topics import TABLES
 
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _NOT_A_FIGURE = re.compile(r"year|month|order|seq|(^|_)no$|(^|_)id$|rank")

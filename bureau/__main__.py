@@ -11,8 +11,8 @@ from bureau import paths
 from bureau.build import WRITE_FAILURES, build, is_stale, write_failure_message
 from bureau.connection import is_usable, open_read_only
 from bureau.pack.build import deck, workbook
-from bureau.queries import meta
 from bureau.sources import SourceErrors
+from bureau.topics.report import meta
 
 
 def _build(args: argparse.Namespace) -> int:

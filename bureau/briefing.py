@@ -1,5 +1,6 @@
-"""The executive briefing: one sentence per topic with its figure, computed from the same
-queries and calculations as the topic pages. The overview shows it; the deck repeats it."""
+"""The executive briefing: each topic's sentences with their figure (``Topic.briefing``), computed
+from the same queries and calculations as the topic pages, then the report check. The overview
+shows it; the deck repeats it."""
 
 from __future__ import annotations
 
@@ -7,150 +8,15 @@ from datetime import date
 
 import duckdb
 
-from bureau import ai_training, budget, differences, housing, markets, relief
-from bureau.format import money, number, rate
+from bureau import differences
 from bureau.highlights import Highlight
-from bureau.metrics import percent
-from bureau.queries import ai_training as ai_queries
-from bureau.queries import budget as budget_queries
-from bureau.queries import housing as housing_queries
-from bureau.queries import issues as issue_queries
-from bureau.queries import markets as market_queries
-from bureau.queries import meta, org
-from bureau.queries import relief as relief_queries
+from bureau.topics import TOPICS
+from bureau.topics.report import meta
+from bureau.topics.report import queries as issue_queries
 from bureau.units import UnitMode, UnitView
 
 
-def budget_items(
-    con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView, dept: str | None = None
-) -> list[Highlight]:
-    """The largest change of each side, and the spending line furthest behind the pace of the
-    year (revenue lines only when no spending line lags); with ``dept``, its own lines."""
-    lines = budget_queries.budget_lines(con, as_of, dept=dept)
-    if lines.empty:
-        return []
-    found = budget.budget_highlights(lines, as_of, units.of("budget"))
-    picks = []
-    sides = lines["side"].unique()
-    for side in ("세출", "세입"):
-        changes = [
-            h
-            for h in found
-            if h.kind in ("increase", "decrease") and (h.subject.startswith(side) or len(sides) == 1)
-        ]
-        if changes and side in sides:
-            picks.append(max(changes, key=lambda item: abs(item.value or 0)))
-    behind = [h for h in found if h.kind == "behind_pace"]
-    spending = [h for h in behind if not h.subject.startswith("세입")] or behind
-    if spending:
-        picks.append(min(spending, key=lambda item: item.value if item.value is not None else 0))
-    return picks
-
-
-def relief_item(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView) -> list[Highlight]:
-    supplies = relief_queries.supplies(con, as_of)
-    funds = relief_queries.funds(con, as_of)
-    if supplies.empty or funds.empty:
-        return []
-    totals = relief.supply_totals(supplies, issue_queries.printed_figures(con, as_of, "relief"))
-    fund_total = funds[funds["parent_id"].isna()]["amount"].sum()
-    execution = issue_queries.program_execution(con, as_of, "relief")
-    spent = ""
-    if not execution.empty:
-        row = execution.iloc[0]
-        spent = f", 재해구호 사업비 집행률 {rate(percent(row['spent'], row['budget']))}%"
-    approx = f"{totals.printed_approx}: " if totals.printed_approx else ""
-    funds_text = money(fund_total, relief.FUND_UNIT, units.of("relief_funds"))
-    text = f"산불 피해 구호: 구호물품 {approx}{totals.breakdown}, 구호금 {funds_text} 지원{spent}"
-    return [
-        Highlight(
-            "relief",
-            "delivered",
-            "info",
-            "산불 피해 구호",
-            text,
-            funds_text,
-            None,
-            "relief",
-        )
-    ]
-
-
-def markets_item(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView) -> list[Highlight]:
-    changes = markets.kpi_changes(market_queries.kpis(con, as_of))
-    if not changes:
-        return []
-    parts = [
-        f"{item.label} {number(item.a)}→{number(item.b)}{item.unit}(+{item.rate_text}%)" for item in changes
-    ]
-    biggest = max(changes, key=lambda item: item.rate or 0)
-    text = f"직거래장터 {biggest.year_b}년 계획: " + ", ".join(parts)
-    return [
-        Highlight(
-            "markets",
-            "growth",
-            "info",
-            "직거래장터",
-            text,
-            f"+{biggest.rate_text}%",
-            biggest.rate,
-            "markets",
-        )
-    ]
-
-
-def ai_item(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView) -> list[Highlight]:
-    goal, progress = ai_queries.goal(con, as_of), ai_queries.progress(con, as_of)
-    if goal.empty or progress.empty:
-        return []
-    summary = ai_training.summarise(goal, progress, as_of)
-    on_track = summary.projection.on_track
-    text = (
-        f"AI 교육: {number(summary.printed_trained)}명 이수(전 직원의 {rate(summary.printed_share)}%). "
-        f"{ai_training.estimate_line(summary)}{'' if on_track else ' — 연내 목표에 못 미치는 속도'}"
-    )
-    return [
-        Highlight(
-            "ai_training",
-            "progress",
-            "info" if on_track else "notice",
-            "AI 교육",
-            text,
-            f"{rate(summary.printed_share)}%",
-            summary.printed_share,
-            "ai_training",
-        )
-    ]
-
-
-def housing_item(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView) -> list[Highlight]:
-    applications = housing_queries.applications(con, as_of)
-    if applications.empty:
-        return []
-    result = housing.round_result(applications)
-    shown = units.of("housing_applications")
-    applied = money(result.applied_amount, housing.BUDGET_UNIT, shown)
-    selected = money(result.selected_amount, housing.BUDGET_UNIT, shown)
-    text = (
-        f"직원 전세자금: 상반기 {number(result.applied)}명({applied}) 신청 중 "
-        f"{number(result.selected)}명({selected}) 선정, "
-        f"선정률 {rate(result.selection_rate)}%"
-    )
-    return [
-        Highlight(
-            "housing",
-            "selection",
-            "info",
-            "주거복지",
-            text,
-            f"{rate(result.selection_rate)}%",
-            result.selection_rate,
-            "housing",
-        )
-    ]
-
-
-def report_check_item(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView) -> list[Highlight]:
+def report_check_item(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Highlight]:
     """How the report's printed derived figures compare with ours, counted by kind."""
     found = meta.reconciliations(con, as_of)
     if found.empty:
@@ -170,9 +36,6 @@ def report_check_item(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitVi
     ]
 
 
-ISSUE_TOPICS = (relief_item, markets_item, ai_item, housing_item)
-
-
 def briefing(
     con: duckdb.DuckDBPyConnection,
     as_of: date,
@@ -183,8 +46,13 @@ def briefing(
     in the unit ``unit`` mode gives each. With ``dept``: its budget lines and the issues it
     leads or staffs."""
     units = UnitView(UnitMode(unit), meta.printed_units(con, as_of))
-    items = budget_items(con, as_of, units, dept)
-    issue_pages = set(org.current_issues(con, as_of, dept)["page"])
-    for topic in ISSUE_TOPICS:
-        items += [item for item in topic(con, as_of, units) if item.page in issue_pages]
-    return items + report_check_item(con, as_of, units)
+    issue_pages = set(issue_queries.current_issues(con, as_of)["page"])
+    shown_pages = set(issue_queries.current_issues(con, as_of, dept)["page"])
+    items = [
+        item
+        for topic in TOPICS
+        if topic.briefing is not None
+        for item in topic.briefing(con, as_of, units, dept)
+        if item.page not in issue_pages or item.page in shown_pages
+    ]
+    return items + report_check_item(con, as_of)

@@ -22,10 +22,18 @@ import duckdb
 import pyarrow as pa
 from pydantic.fields import FieldInfo
 
-from bureau.checks import ERROR_CHECKS, RECONCILERS, Reconciliation
-from bureau.schema import TABLES
-from bureau.schema.base import Table
+from bureau.checks.base import ErrorCheck, Reconciliation
+from bureau.checks.integrity import references, unique_keys
+from bureau.schema import Table
 from bureau.sources import LoadedRow, SourceError, SourceErrors, read_table
+from bureau.topics import TABLES, TOPICS
+
+#: The generic checks first, then each topic's, in the registry's order.
+ERROR_CHECKS: tuple[ErrorCheck, ...] = (
+    unique_keys,
+    references,
+    *(check for topic in TOPICS for check in topic.error_checks),
+)
 
 _ARROW_TYPES: dict[type, pa.DataType] = {
     bool: pa.bool_(),
@@ -132,11 +140,13 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: dict[str, pa.Table]) -> list[
     errors = [error for check in ERROR_CHECKS for error in check(con)]
     if errors:
         raise SourceErrors(errors)
-    found = [item for reconciler in RECONCILERS for item in reconciler(con)]
+    by_topic = [
+        (topic.slug, item) for topic in TOPICS for reconciler in topic.reconcilers for item in reconciler(con)
+    ]
     reconciliation = pa.Table.from_pylist(
-        [dataclasses.asdict(item) for item in found],
+        [{"topic": slug, **dataclasses.asdict(item)} for slug, item in by_topic],
         schema=pa.schema(
-            [("as_of", pa.date32())]
+            [("topic", pa.string()), ("as_of", pa.date32())]
             + [
                 (name, pa.string())
                 for name in ("table_name", "row_key", "subject", "figure", "rule", "printed", "recomputed")
@@ -145,7 +155,7 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: dict[str, pa.Table]) -> list[
         ),
     )
     con.from_arrow(reconciliation).create("reconciliation")
-    return found
+    return [item for _, item in by_topic]
 
 
 #: What stops a build from writing its database: a read-only data/ folder, a full disk, no

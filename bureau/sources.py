@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bureau.schema.base import SourceModel
+from bureau.schema import SourceModel
 
 #: Staff edit these files by hand; anything this large is a mistake (a pasted dump).
 MAX_FILE_BYTES = 5 * 1024 * 1024

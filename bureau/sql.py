@@ -20,3 +20,15 @@ def identifier(name: str) -> str:
 def frame(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
     """Run a parameterised query and return its result as a DataFrame."""
     return con.execute(sql, list(params)).df()
+
+
+def with_dates(table: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """DATE columns as ``datetime.date`` values (None when missing) rather than pandas
+    Timestamps, so calendar code can compare them with plain dates."""
+    for column in columns:
+        table[column] = pd.Series(
+            [None if pd.isna(value) else pd.Timestamp(value).date() for value in table[column]],
+            index=table.index,
+            dtype=object,
+        )
+    return table

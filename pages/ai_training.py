@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from bureau import ai_training
-from bureau.charts import ai_training as charts
 from bureau.format import markdown_text
-from bureau.queries import ai_training as queries
-from bureau.queries import meta, org
+from bureau.topics.ai_training import calc as ai_training
+from bureau.topics.ai_training import charts, queries
+from bureau.topics.overview import queries as org
+from bureau.topics.report import meta
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from bureau import budget
-from bureau.charts import budget as charts
 from bureau.format import markdown_text, rate, unit_caption
-from bureau.queries import budget as budget_queries
-from bureau.queries import meta
+from bureau.topics.budget import calc as budget
+from bureau.topics.budget import charts
+from bureau.topics.budget import queries as budget_queries
+from bureau.topics.report import meta
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view

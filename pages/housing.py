@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from bureau import housing, loan_calculator
-from bureau.charts import housing as charts
 from bureau.format import markdown_text, unit_caption
-from bureau.queries import housing as queries
-from bureau.queries import meta
+from bureau.topics.housing import calc as housing
+from bureau.topics.housing import charts, loan_calculator, queries
+from bureau.topics.report import meta
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view

@@ -3,13 +3,12 @@ filters, the places on an offline map, 희망장터 and the budget execution."""
 
 import streamlit as st
 
-from bureau import markets
-from bureau.charts import markets as charts
 from bureau.format import markdown_text, unit_caption
-from bureau.geo import seoul_outline
-from bureau.issues import difference_captions, execution_table
-from bureau.queries import issues as issue_queries
-from bureau.queries import markets as queries
+from bureau.topics.markets import calc as markets
+from bureau.topics.markets import charts, queries
+from bureau.topics.markets.geo import seoul_outline
+from bureau.topics.report import queries as issue_queries
+from bureau.topics.report.calc import difference_captions, execution_table
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view

@@ -2,14 +2,17 @@
 
 import streamlit as st
 
-from bureau import budget, differences
+from bureau import differences
 from bureau.briefing import briefing
-from bureau.charts.org import headcount_by_department
-from bureau.district import Indicators
 from bureau.format import markdown_text, number, particle, unit_caption
-from bureau.overview import district_facts
-from bureau.queries import budget as budget_queries
-from bureau.queries import meta, org
+from bureau.topics.budget import calc as budget
+from bureau.topics.budget import queries as budget_queries
+from bureau.topics.overview import queries as org
+from bureau.topics.overview.calc import district_facts
+from bureau.topics.overview.charts import headcount_by_department
+from bureau.topics.overview.district import Indicators
+from bureau.topics.report import meta
+from bureau.topics.report import queries as issue_queries
 from ui.briefing import briefing_list
 from ui.cache import cached_figure
 from ui.data import run
@@ -121,8 +124,8 @@ else:
 
 st.header("현안 업무")
 with panel("현안 업무"):
-    issues = run(org.current_issues, as_of=filters.as_of, dept=filters.dept)
-    contacts = run(org.contacts, as_of=filters.as_of)
+    issues = run(issue_queries.current_issues, as_of=filters.as_of, dept=filters.dept)
+    contacts = run(issue_queries.contacts, as_of=filters.as_of)
     if issues.empty:
         st.info(
             f"{markdown_text(particle(filters.dept, '이', '가'))} 맡은 현안 업무가 이 보고서에는 없습니다."

@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from bureau import relief
-from bureau.charts import relief as charts
 from bureau.format import markdown_text, unit_caption
-from bureau.issues import difference_captions, execution_table, expected_note
-from bureau.queries import issues as issue_queries
-from bureau.queries import relief as queries
+from bureau.topics.relief import calc as relief
+from bureau.topics.relief import charts, queries
+from bureau.topics.report import queries as issue_queries
+from bureau.topics.report.calc import difference_captions, execution_table, expected_note
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view

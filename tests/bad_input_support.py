@@ -14,8 +14,8 @@ import pytest
 
 from bureau import paths
 from bureau.__main__ import main
-from bureau.schema import TABLES
-from bureau.schema.base import Table
+from bureau.schema import Table
+from bureau.topics import TABLES
 
 TEMP_PATTERN = ".bureau.duckdb.*.tmp*"
 

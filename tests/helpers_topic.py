@@ -10,8 +10,8 @@ import duckdb
 
 from bureau import paths
 from bureau.build import arrow_table
-from bureau.schema import TABLES
 from bureau.sources import read_table
+from bureau.topics import TABLES
 
 
 def copy_sources(tmp_path: Path) -> Path:

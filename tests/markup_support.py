@@ -21,8 +21,8 @@ from pydantic.fields import FieldInfo
 
 from bureau import paths
 from bureau.build import base_type
-from bureau.schema import TABLES
-from bureau.schema.base import Table
+from bureau.schema import Table
+from bureau.topics import TABLES
 
 #: Markdown, Streamlit colour, LaTeX, a link, an image and HTML (two of them fetch a URL).
 PAYLOADS = (

@@ -8,8 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from bureau import ai_training
-from bureau.checks import ai_training as checks
+from bureau.topics.ai_training import calc as ai_training
+from bureau.topics.ai_training import checks
 from tests.helpers_topic import edited_con
 from tests.reading import shown, shown_metrics, table_text
 

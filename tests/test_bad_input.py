@@ -25,10 +25,11 @@ from bureau import build as build_module
 from bureau import paths
 from bureau.checks import integrity
 from bureau.export import csv_bytes, xlsx_bytes
-from bureau.queries import org
-from bureau.schema import TABLES, TABLES_BY_NAME
-from bureau.schema.base import Day, Name, SignedAmount, SourceModel, Table, report_reference
+from bureau.schema import Day, Name, SignedAmount, SourceModel, Table, report_reference
 from bureau.sources import MAX_FILE_BYTES, parse_table, read_table
+from bureau.topics import TABLES, TABLES_BY_NAME
+from bureau.topics.overview import queries as org
+from bureau.topics.report import queries as issue_queries
 from tests.bad_input_support import (
     PLAIN_DATE_COLUMNS,
     Case,
@@ -280,7 +281,7 @@ def test_cp949_file_loads_with_korean_intact(ws: Workspace, capsys):
     assert outcome.code == 0, outcome.err
     with duckdb.connect(str(ws.database), read_only=True) as con:
         names = org.departments(con, date(2025, 3, 31))["dept"].tolist()
-        people = org.contacts(con, date(2025, 3, 31))["name"].tolist()
+        people = issue_queries.contacts(con, date(2025, 3, 31))["name"].tolist()
     assert names[:4] == ["총무과", "인사과", "인력개발과", "자치행정과"]
     assert "황성묵" in people
 

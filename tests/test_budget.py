@@ -9,13 +9,12 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from bureau import budget
-from bureau.budget import Pace
-from bureau.charts import budget as charts
 from bureau.export import DECIMAL_FORMAT, INTEGER_FORMAT, csv_bytes, xlsx_bytes
-from bureau.queries import budget as queries
-from bureau.queries import meta
 from bureau.table import display_text
+from bureau.topics.budget import calc as budget
+from bureau.topics.budget import charts, queries
+from bureau.topics.budget.calc import Pace
+from bureau.topics.report import meta
 from bureau.units import Unit
 
 AS_OF = date(2025, 3, 31)

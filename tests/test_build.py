@@ -12,8 +12,8 @@ from bureau import paths
 from bureau.__main__ import main
 from bureau.build import build, is_stale
 from bureau.connection import open_read_only
-from bureau.queries import meta
-from bureau.schema import TABLES
+from bureau.topics import TABLES
+from bureau.topics.report import meta
 from tests.read_only_support import run_read_only
 
 

@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 from bureau import paths
 from bureau.build import build
 from bureau.format import markdown_text, plotly_text
-from bureau.queries import org
+from bureau.topics.report import queries as issue_queries
 from tests.bad_input_support import find_line, set_cell, sha256
 from tests.read_only_support import run_read_only
 from ui import data
@@ -39,7 +39,7 @@ def _broken(*args, **kwargs):
 
 
 def test_a_failing_query_takes_down_only_its_panel(open_page, monkeypatch):
-    monkeypatch.setattr(org, "current_issues", _broken)
+    monkeypatch.setattr(issue_queries, "current_issues", _broken)
     app = open_page("overview")
     warnings = [warning.value for warning in app.warning]
     assert any(value.startswith("현안 업무: " + FAILED) for value in warnings), warnings
@@ -52,9 +52,9 @@ def test_a_failing_query_takes_down_only_its_panel(open_page, monkeypatch):
 
 
 def test_a_failing_chart_takes_down_only_its_panel(open_page, monkeypatch):
-    import bureau.charts.org
+    import bureau.topics.overview.charts
 
-    monkeypatch.setattr(bureau.charts.org, "headcount_by_department", _broken)
+    monkeypatch.setattr(bureau.topics.overview.charts, "headcount_by_department", _broken)
     app = open_page("overview")
     assert any(warning.value.startswith("부서별 인원: " + FAILED) for warning in app.warning)
     assert len(app.get("plotly_chart")) == 0

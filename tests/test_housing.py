@@ -7,10 +7,9 @@ from datetime import date
 
 import pytest
 
-from bureau import housing, loan_calculator
-from bureau.checks import housing as checks
-from bureau.queries import housing as queries
 from bureau.table import display_text
+from bureau.topics.housing import calc as housing
+from bureau.topics.housing import checks, loan_calculator, queries
 from bureau.units import Unit
 from tests.helpers_topic import edited_con
 from tests.reading import shown, shown_metrics, table_text

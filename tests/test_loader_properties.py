@@ -18,9 +18,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from bureau import paths
 from bureau.build import build
-from bureau.schema import TABLES, TABLES_BY_NAME
-from bureau.schema.base import Count, Day
+from bureau.schema import Count, Day
 from bureau.sources import SourceError, SourceErrors, read_table
+from bureau.topics import TABLES, TABLES_BY_NAME
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

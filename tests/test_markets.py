@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
-from bureau import markets
 from bureau.build import build
-from bureau.issues import execution_table
-from bureau.queries import issues as issue_queries
-from bureau.queries import markets as queries
 from bureau.sources import SourceErrors
 from bureau.table import display_text
+from bureau.topics.markets import calc as markets
+from bureau.topics.markets import queries
+from bureau.topics.report import queries as issue_queries
+from bureau.topics.report.calc import execution_table
 from bureau.units import Unit
 from tests.helpers_topic import copy_sources, edit_source
 from tests.reading import shown

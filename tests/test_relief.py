@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from bureau import relief
 from bureau.build import build
-from bureau.issues import effective_dept, execution_table, expected_note, points_markdown
-from bureau.queries import issues as issue_queries
-from bureau.queries import meta
-from bureau.queries import relief as queries
 from bureau.sources import SourceErrors
 from bureau.table import display_text
+from bureau.topics.relief import calc as relief
+from bureau.topics.relief import queries
+from bureau.topics.report import meta
+from bureau.topics.report import queries as issue_queries
+from bureau.topics.report.calc import effective_dept, execution_table, expected_note, points_markdown
 from bureau.units import Unit, UnitMode, UnitView
 from tests.helpers_topic import copy_sources, edit_source
 from tests.reading import shown

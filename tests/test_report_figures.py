@@ -8,11 +8,12 @@ from datetime import date
 
 import pytest
 
-from bureau import budget
-from bureau.district import Indicators, recompute
 from bureau.metrics import round_half_up
-from bureau.queries import budget as budget_queries
-from bureau.queries import meta, org
+from bureau.topics.budget import calc as budget
+from bureau.topics.budget import queries as budget_queries
+from bureau.topics.overview import queries as org
+from bureau.topics.overview.district import Indicators, recompute
+from bureau.topics.report import meta
 
 AS_OF = date(2025, 3, 31)
 

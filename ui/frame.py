@@ -9,7 +9,8 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from bureau.format import korean_date, markdown_text
-from bureau.queries import meta, org
+from bureau.topics.overview import queries as org
+from bureau.topics.report import meta
 from bureau.units import UnitView
 from ui.data import ensure_database, run
 from ui.filters import Filters, sidebar_filters

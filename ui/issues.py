@@ -11,10 +11,9 @@ import pandas as pd
 import streamlit as st
 
 from bureau.format import markdown_text, particle
-from bureau.issues import effective_dept, points_markdown
-from bureau.queries import issues as issue_queries
-from bureau.queries import org
 from bureau.table import Table
+from bureau.topics.report import queries as issue_queries
+from bureau.topics.report.calc import effective_dept, points_markdown
 from ui.data import run
 from ui.filters import Filters
 from ui.tables import data_table
@@ -58,7 +57,7 @@ def issue_contacts(filters: Filters, page_slug: str) -> None:
     issue = _issue(filters, page_slug)
     if issue is None:
         return
-    people = run(org.contacts, as_of=filters.as_of)
+    people = run(issue_queries.contacts, as_of=filters.as_of)
     people = people[people["issue_no"] == int(issue["issue_no"])]
     st.subheader("담당자")
     st.markdown(
@@ -67,7 +66,7 @@ def issue_contacts(filters: Filters, page_slug: str) -> None:
 
 
 def _issue(filters: Filters, page_slug: str) -> pd.Series | None:
-    issues = run(org.current_issues, as_of=filters.as_of)
+    issues = run(issue_queries.current_issues, as_of=filters.as_of)
     found = issues[issues["page"] == page_slug]
     return None if found.empty else found.iloc[0]
 

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from bureau.markets import month_key, month_label, month_period, parse_month_key
+from bureau.topics.markets.calc import month_key, month_label, month_period, parse_month_key
 from ui.url_notice import notify_unknown
 
 ALL = "전체"

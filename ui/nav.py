@@ -1,8 +1,10 @@
-"""The dashboard's pages, in menu order: one place that app.py and page links read."""
+"""The dashboard's pages, in menu order: one per topic with a page (``bureau.topics``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from bureau.topics import PAGE_TOPICS
 
 
 @dataclass(frozen=True)
@@ -16,13 +18,7 @@ class PageInfo:
         return f"pages/{self.slug}.py"
 
 
-PAGES: tuple[PageInfo, ...] = (
-    PageInfo("overview", "개요", ":material/dashboard:"),
-    PageInfo("budget", "예산 현황", ":material/account_balance_wallet:"),
-    PageInfo("relief", "산불 피해 구호", ":material/volunteer_activism:"),
-    PageInfo("markets", "직거래장터", ":material/storefront:"),
-    PageInfo("ai_training", "AI 교육", ":material/school:"),
-    PageInfo("housing", "주거복지", ":material/home:"),
+PAGES: tuple[PageInfo, ...] = tuple(
+    PageInfo(topic.slug, topic.page.title, topic.page.icon) for topic in PAGE_TOPICS if topic.page
 )
-
 PAGES_BY_SLUG: dict[str, PageInfo] = {page.slug: page for page in PAGES}

@@ -11,12 +11,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from bureau.charts.theme import scaled
 from bureau.export import csv_bytes, xlsx_bytes
 from bureau.filenames import caption_unit, file_name
 from bureau.format import markdown_text
 from bureau.kpi import Kpi
 from bureau.table import Table
+from bureau.theme import scaled
 from ui.presenter import CHART_SCALE, is_presenting
 from ui.tables import data_table
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import duckdb
 
-from bureau.schema import TABLES, TABLES_BY_NAME
 from bureau.sources import SourceError
 from bureau.sql import identifier
+from bureau.topics import TABLES, TABLES_BY_NAME
 
 
 def unique_keys(con: duckdb.DuckDBPyConnection) -> list[SourceError]:

@@ -1,4 +1,4 @@
-"""Assemble the council pack for one report."""
+"""Assemble the council pack for one report: a cover, the briefing, then every topic's slides."""
 
 from __future__ import annotations
 
@@ -6,27 +6,37 @@ from datetime import date
 
 import duckdb
 
+from bureau.briefing import briefing
 from bureau.format import korean_date
-from bureau.pack import topics
 from bureau.pack.deck import render
 from bureau.pack.spec import SlideSpec
 from bureau.pack.workbook import workbook
-from bureau.queries import meta
+from bureau.topics import TOPICS
+from bureau.topics.report import meta
+from bureau.units import UnitMode
 
-SLIDE_BUILDERS = (
-    topics.title_slide,
-    topics.briefing_slide,
-    topics.organization_slides,
-    topics.budget_slides,
-    topics.relief_slides,
-    topics.markets_slides,
-    topics.ai_slides,
-    topics.housing_slides,
-)
+
+def title_slide(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
+    report = meta.report(con, as_of)
+    return [
+        SlideSpec(
+            report["title"],
+            [f"기준일 {korean_date(as_of)}", report["source"], "행정국 업무보고 대시보드에서 생성"],
+            cover=True,
+        )
+    ]
+
+
+def briefing_slide(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
+    """The overview's executive briefing, the same sentences (budget amounts in 억원)."""
+    items = briefing(con, as_of, UnitMode.HUNDRED_MILLION)
+    marks = {"warning": "[주의] ", "notice": "[참고] ", "info": ""}
+    return [SlideSpec("핵심 요약", [marks[item.severity] + item.text for item in items])]
 
 
 def deck_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
-    return [slide for builder in SLIDE_BUILDERS for slide in builder(con, as_of)]
+    builders = [title_slide, briefing_slide, *(topic.slides for topic in TOPICS if topic.slides)]
+    return [slide for builder in builders for slide in builder(con, as_of)]
 
 
 def deck(con: duckdb.DuckDBPyConnection, as_of: date) -> bytes:

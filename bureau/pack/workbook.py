@@ -20,9 +20,9 @@ from bureau.export import xlsx_bytes
 from bureau.format import korean_date
 from bureau.labels import korean_header
 from bureau.pack.text import text_em
-from bureau.queries import meta
-from bureau.schema import TABLES
 from bureau.sql import frame, identifier
+from bureau.topics import TABLES
+from bureau.topics.report import meta
 
 CONTENTS = "목차"
 CHECKS = "보고서 검증(표기 vs 재계산)"

@@ -1,1 +1,0 @@
-"""Plotly figure builders: named functions, one module per topic, sharing one theme."""

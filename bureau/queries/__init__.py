@@ -1,1 +1,0 @@
-"""Parameterised queries that return DataFrames; one module per topic."""

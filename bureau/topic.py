@@ -1,0 +1,50 @@
+"""What a topic of the report is to the dashboard: its tables, checks, page, briefing and slides.
+
+Each topic package (``bureau/topics/<slug>/``) declares one :class:`Topic`; the registry
+``bureau.topics.TOPICS`` lists them in the report's order, and the build, the navigation, the
+executive briefing, the deck and the workbook all read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+
+from bureau.checks.base import ErrorCheck, Reconciler
+from bureau.highlights import Highlight
+from bureau.pack.spec import SlideSpec
+from bureau.schema import Table
+from bureau.units import UnitView
+
+#: ``(con, as_of, units, dept)`` → the topic's lines of the executive briefing
+BriefingItems = Callable[[duckdb.DuckDBPyConnection, date, UnitView, str | None], list[Highlight]]
+#: ``(con, as_of)`` → the topic's slides of the council deck
+SlideBuilder = Callable[[duckdb.DuckDBPyConnection, date], list[SlideSpec]]
+
+
+@dataclass(frozen=True)
+class Page:
+    """The topic's page: ``pages/<slug>.py``, its menu title and icon."""
+
+    title: str
+    icon: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    tables: tuple[Table, ...]
+    page: Page | None = None
+    #: checks that reject the data (the live database stays as it was)
+    error_checks: tuple[ErrorCheck, ...] = ()
+    #: comparisons of the report's printed derived figures with ours (recorded)
+    reconcilers: tuple[Reconciler, ...] = ()
+    briefing: BriefingItems | None = None
+    slides: SlideBuilder | None = None
+
+    @property
+    def table_names(self) -> tuple[str, ...]:
+        return tuple(table.name for table in self.tables)

@@ -1,0 +1,205 @@
+"""세입·세출 charts: the budget hierarchy, '24 vs '25, rates against the year's pace, 사업비."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from bureau.format import money, plotly_text, rate, shown_amount
+from bureau.theme import DECREASE, INCREASE, PALETTE, REFERENCE, styled
+from bureau.topics.budget.calc import Pace, is_behind
+from bureau.units import Unit, convert
+
+SOURCE_UNIT = Unit.THOUSAND
+
+
+def _money(value: float, unit: Unit) -> str:
+    return money(value, SOURCE_UNIT, unit)
+
+
+def _shown(value: float, unit: Unit) -> str:
+    """An amount already in ``unit`` (a tree node, a bar), formatted as on every page."""
+    return shown_amount(value, SOURCE_UNIT, unit)
+
+
+def _texts(values: pd.Series) -> list[str]:
+    """Category names from data, escaped for Plotly."""
+    return [plotly_text(value) for value in values]
+
+
+def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
+    """A treemap of '25 예산현액 from 계 to the leaves (click a box to drill in, the bar on
+    top to go back). ``tree`` is :func:`bureau.budget.budget_tree` in ``unit``."""
+    amounts = [f"{_shown(value, unit)}{unit.value}" for value in tree["budget"]]
+    verbs = ["집행" if str(node).startswith("exp") else "징수" for node in tree["id"]]
+    rates = [f"{verb} {rate(value)}%" for verb, value in zip(verbs, tree["actual_rate"])]
+    figure = go.Figure(
+        go.Treemap(
+            ids=tree["id"],
+            labels=_texts(tree["label"]),
+            parents=tree["parent"],
+            values=tree["budget"],
+            text=amounts,
+            customdata=rates,
+            branchvalues="total",
+            maxdepth=3,
+            texttemplate="<b>%{label}</b><br>%{text}<br>%{percentRoot:.1%}",
+            hovertemplate="<b>%{label}</b><br>%{text} · %{customdata}<br>계 대비 %{percentRoot:.1%}"
+            "<extra></extra>",
+            marker={"colors": [PALETTE[int(level) % len(PALETTE)] for level in tree["level"]]},
+            pathbar={"visible": True},
+            tiling={"pad": 2},
+        )
+    )
+    return styled(figure, title=f"{title} (단위: {unit.value})", height=460)
+
+
+def change_by_item(paced: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
+    """’24 → ’25 예산현액 증감률 per line as diverging bars, labelled with the rate (△ for
+    decreases, so colour is not the only signal); the amounts in ``unit`` on hover."""
+    shown = paced.iloc[::-1]
+    labels = [f"{rate(change_rate)}%" for change_rate in shown["change_rate"]]
+    hover = [
+        f"’24 {_money(prior, unit)} → ’25 {_money(budget, unit)}<br>증감액 {_money(change, unit)}"
+        f"<br>증감률 {label}"
+        for prior, budget, change, label in zip(
+            shown["prior_budget"], shown["budget"], shown["change"], labels
+        )
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=shown["change_rate"],
+            y=_texts(shown["label"]),
+            orientation="h",
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=hover,
+            marker_color=[INCREASE if value >= 0 else DECREASE for value in shown["change"]],
+            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+        )
+    )
+    low, high = float(shown["change_rate"].min()), float(shown["change_rate"].max())
+    span = max(high, 0) - min(low, 0)
+    # room for the outside labels on both sides of zero
+    left = min(low, 0) - span * (0.3 if low < 0 else 0.05)
+    figure.update_xaxes(range=[left, max(high, 0) + span * 0.25], zeroline=True, ticksuffix="%")
+    figure.update_yaxes(type="category")
+    return styled(
+        figure,
+        title=title,
+        x_title="’24년 대비 증감률(%)",
+        height=max(300, 60 + 32 * len(shown)),
+    )
+
+
+#: Bars of rates above this are cut at the axis end and labelled with their value.
+RATE_AXIS_CAP = 120.0
+
+
+def rate_against_pace(
+    paced: pd.DataFrame,
+    title: str,
+    x_title: str,
+    selected: str | None = None,
+) -> go.Figure:
+    """징수율/집행률 per line against the share of the year elapsed (a dashed line).
+
+    Lines behind pace are hatched and labelled "▼ 미달"; over 100 % "▲"; ``paced`` is
+    :func:`bureau.budget.chart_lines`. With ``selected`` (a label) the other bars fade.
+    """
+    shown = paced.iloc[::-1]
+    elapsed = float(shown["elapsed"].iloc[0]) if len(shown) else 0.0
+    rates = [0.0 if value is None or pd.isna(value) else float(value) for value in shown["actual_rate"]]
+    top = min(max([*rates, elapsed, 100.0]), RATE_AXIS_CAP)
+    marks = {Pace.FAR_BEHIND: " ▼▼ 크게 미달", Pace.BEHIND: " ▼ 미달", Pace.OVER: " ▲ 100% 초과"}
+    labels = [f"{rate(value)}%{marks.get(pace, '')}" for value, pace in zip(rates, shown["pace"])]
+    capped = [value > top for value in rates]
+    figure = go.Figure(
+        [
+            go.Bar(
+                x=[min(value, top) for value in rates],
+                y=_texts(shown["label"]),
+                orientation="h",
+                # only a bar cut at the axis end carries its label inside
+                text=[label if cut else "" for label, cut in zip(labels, capped)],
+                textposition="inside",
+                insidetextanchor="end",
+                customdata=[[rate(value), str(pace or "")] for value, pace in zip(rates, shown["pace"])],
+                marker={
+                    "color": [DECREASE if is_behind(pace) else PALETTE[0] for pace in shown["pace"]],
+                    "pattern": {"shape": ["/" if is_behind(pace) else "" for pace in shown["pace"]]},
+                    "opacity": [1.0 if selected in (None, label) else 0.35 for label in shown["label"]],
+                },
+                hovertemplate="%{y}: %{customdata[0]}% (%{customdata[1]})<extra></extra>",
+                showlegend=False,
+            ),
+            # the other labels start right of the bar or of the reference line, whichever is
+            # further, so the dashed line never runs through them
+            go.Scatter(
+                x=[max(value, elapsed) + top * 0.01 for value in rates],
+                y=_texts(shown["label"]),
+                mode="text",
+                text=["" if cut else label for label, cut in zip(labels, capped)],
+                textposition="middle right",
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+        ]
+    )
+    figure.add_vline(
+        x=elapsed,
+        line={"color": REFERENCE, "dash": "dash", "width": 2},
+        annotation={"text": f"연간 경과율 {rate(elapsed)}%", "yanchor": "bottom"},
+        annotation_position="top",
+    )
+    figure.update_xaxes(range=[0, top * 1.3], ticksuffix="%")
+    figure.update_yaxes(type="category")
+    return styled(
+        figure,
+        title=title,
+        x_title=x_title,
+        height=max(300, 80 + 32 * len(shown)),
+    )
+
+
+def programs_by_department(programs: pd.DataFrame, unit: Unit, selected: str | None = None) -> go.Figure:
+    """사업비 by department: '25 예산현액 with the amount executed overlaid, in ``unit``."""
+    shown = programs.iloc[::-1]
+    budget = [convert(value, SOURCE_UNIT, unit) for value in shown["budget"]]
+    actual = [convert(value, SOURCE_UNIT, unit) for value in shown["actual"]]
+    opacity = [1.0 if selected in (None, dept) else 0.35 for dept in shown["dept"]]
+    figure = go.Figure(
+        [
+            go.Bar(
+                name="’25년 예산현액",
+                x=budget,
+                y=_texts(shown["dept"]),
+                orientation="h",
+                marker={"color": PALETTE[5], "opacity": opacity},
+                text=[_shown(value, unit) for value in budget],
+                customdata=[_money(value, unit) for value in shown["budget"]],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{y} 예산 %{customdata}<extra></extra>",
+            ),
+            go.Bar(
+                name="집행액",
+                x=actual,
+                y=_texts(shown["dept"]),
+                orientation="h",
+                marker={"color": PALETTE[0], "opacity": opacity},
+                customdata=[_money(value, unit) for value in shown["actual"]],
+                hovertemplate="%{y} 집행 %{customdata}<extra></extra>",
+            ),
+        ]
+    )
+    figure.update_layout(barmode="overlay")
+    figure.update_xaxes(range=[0, max(budget, default=1) * 1.4], tickformat=",")
+    figure.update_yaxes(type="category")
+    return styled(
+        figure,
+        title="부서별 사업비: 예산현액과 집행액",
+        x_title=f"금액({unit.value})",
+        height=max(320, 100 + 36 * len(shown)),
+    )
