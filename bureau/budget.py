@@ -279,6 +279,49 @@ def budget_tree(lines: pd.DataFrame, unit: Unit, exclude: Collection[str] = ()) 
     return pd.DataFrame(rows, columns=["id", "parent", "label", "level", "budget", "actual", "actual_rate"])
 
 
+#: Lines under this share (percent) of the chart's 계 are too small a box for a legible label.
+SMALL_SHARE = 3.0
+#: Where a parent's small lines are gathered: an id no budget line can have (ids have no "/").
+GATHERED = "{parent}/small"
+
+
+def gathered(tree: pd.DataFrame, share: float = SMALL_SHARE) -> pd.DataFrame:
+    """:func:`budget_tree` with, under each parent, its lines holding less than ``share`` % of
+    the root gathered into one "기타 n개" box when there are two or more (one small line stays
+    as it is: nothing is gained by renaming it). Gathered lines move beneath the box, so the
+    chart still adds up and reaches them on a click; ``members`` lists their names for hover.
+
+    A box of 평화기반조성과 (0.6 % of 세출) cannot hold its name at any legible size on a phone."""
+    if tree.empty:
+        return tree.assign(members="")
+    total = float(tree.loc[tree["parent"] == "", "budget"].iloc[0])
+    small = (tree["parent"] != "") & (tree["budget"] < total * share / 100)
+    moved = tree.copy()
+    moved["members"] = ""
+    boxes = []
+    for parent, rows in tree[small].groupby("parent", sort=False):
+        if len(rows) < 2:
+            continue
+        box_id = GATHERED.format(parent=parent)
+        budget_total, actual_total = rows["budget"].sum(), rows["actual"].sum()
+        boxes.append(
+            {
+                "id": box_id,
+                "parent": parent,
+                "label": f"기타 {len(rows)}개",
+                "level": int(rows["level"].min()),
+                "budget": budget_total,
+                "actual": actual_total,
+                "actual_rate": percent(actual_total, budget_total),
+                "members": ", ".join(rows["label"]),
+            }
+        )
+        moved.loc[rows.index, "parent"] = box_id
+    if not boxes:
+        return moved
+    return pd.concat([moved, pd.DataFrame(boxes, columns=moved.columns)], ignore_index=True)
+
+
 # ── KPIs and highlights ───────────────────────────────────────────────────────
 
 

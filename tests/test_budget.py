@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from bureau import budget
 from bureau.budget import Pace
 from bureau.charts import budget as charts
+from bureau.charts import theme
 from bureau.export import DECIMAL_FORMAT, INTEGER_FORMAT, csv_bytes, xlsx_bytes
 from bureau.queries import budget as queries
 from bureau.queries import meta
@@ -171,18 +172,88 @@ def test_budget_tree_without_adjustment_grants_in_eok(expenditure):
 
 
 def test_hierarchy_figure(expenditure):
-    tree = budget.budget_tree(expenditure, Unit.THOUSAND)
+    tree = budget.budget_tree(expenditure, Unit.THOUSAND, exclude=["exp.adjustment_grants"])
     figure = charts.budget_hierarchy(tree, Unit.THOUSAND, "’25년 세출총괄 구성")
     trace = figure.data[0]
     assert trace.type == "treemap" and trace.branchvalues == "total"
     assert "단위: 천원" in figure.layout.title.text
-    assert (trace.text[0], trace.customdata[0]) == ("4,672,831,395천원", "집행 35.5%")
+    assert (trace.text[0], tuple(trace.customdata[0])) == ("384,707,645천원", ("집행 29.9%", ""))
+    boxes = dict(zip(trace.ids, zip(trace.labels, trace.parents, trace.texttemplate)))
+    # the six departments under 3 % of the chart's 계 share one box that names them on hover
+    assert boxes["exp.programs/small"][:2] == ("기타 6개", "exp.programs")
+    assert boxes["exp.programs.peace_foundation"][1] == "exp.programs/small"
+    hover = dict(zip(trace.ids, trace.customdata))["exp.programs/small"][1]
+    assert hover == "<br>인사과, 자치행정과, 시민협력과, 대외협력과, 평화기반조성과, 공무원수련원"
+    # 행정운영경비 (57.2 %) shows its amount; the small boxes only their name and share
+    assert boxes["exp.admin_costs"][2] == charts.FULL_LABEL
+    assert boxes["exp.programs/small"][2] == charts.SHORT_LABEL
+
+
+def _tree(*nodes: tuple[str, str, int]) -> pd.DataFrame:
+    """A budget tree of (id, parent, budget): labels are the ids, actual half the budget."""
+    return pd.DataFrame(
+        [
+            {
+                "id": node,
+                "parent": parent,
+                "label": node,
+                "level": node.count("."),
+                "budget": amount,
+                "actual": amount / 2,
+                "actual_rate": 50.0,
+            }
+            for node, parent, amount in nodes
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("nodes", "share", "expected"),
+    [
+        # two lines under 3 % of 계 under one parent: one box with both beneath it
+        (
+            [("r", "", 1000), ("r.a", "r", 960), ("r.b", "r", 25), ("r.c", "r", 15)],
+            3.0,
+            {"r.a": "r", "r.b": "r/small", "r.c": "r/small", "r/small": "r"},
+        ),
+        # one small line alone stays where it is: a box of one gains nothing
+        ([("r", "", 1000), ("r.a", "r", 980), ("r.b", "r", 20)], 3.0, {"r.a": "r", "r.b": "r"}),
+        # the share is of the root, not of the parent: 20 + 10 of 1,000 under a parent of 30
+        (
+            [
+                ("r", "", 1000),
+                ("r.a", "r", 970),
+                ("r.b", "r", 30),
+                ("r.b.x", "r.b", 20),
+                ("r.b.y", "r.b", 10),
+            ],
+            3.0,
+            {"r.a": "r", "r.b": "r", "r.b.x": "r.b/small", "r.b.y": "r.b/small", "r.b/small": "r.b"},
+        ),
+        # nothing under the share: nothing gathered
+        ([("r", "", 100), ("r.a", "r", 60), ("r.b", "r", 40)], 3.0, {"r.a": "r", "r.b": "r"}),
+        # a zero line is small too
+        (
+            [("r", "", 100), ("r.a", "r", 98), ("r.b", "r", 2), ("r.c", "r", 0)],
+            3.0,
+            {"r.a": "r", "r.b": "r/small", "r.c": "r/small", "r/small": "r"},
+        ),
+    ],
+)
+def test_gathered_small_lines(nodes, share, expected):
+    tree = budget.gathered(_tree(*nodes), share)
+    parents = dict(zip(tree["id"], tree["parent"]))
+    assert {node: parent for node, parent in parents.items() if parent} == expected
+    for box in tree[tree["members"] != ""].itertuples():  # a box adds up and names its lines
+        inside = tree[tree["parent"] == box.id]
+        assert box.budget == inside["budget"].sum() and box.actual == inside["actual"].sum()
+        assert box.members == ", ".join(inside["label"]) and box.label == f"기타 {len(inside)}개"
 
 
 def test_rate_figure_marks_behind_pace_not_by_colour_only(lines):
     programs = budget.chart_lines(budget.department_lines(lines), AS_OF)
     figure = charts.rate_against_pace(programs, "부서별 사업비 집행률과 연간 경과율", "집행률(%)")
-    bar, text = figure.data
+    bar, text, _ = figure.data
     labels = dict(zip(text.y, text.text))
     assert labels["자치행정과"] == "0.4% ▼▼ 크게 미달"
     assert labels["인사과"] == "23.3% ▼ 미달"
@@ -190,15 +261,21 @@ def test_rate_figure_marks_behind_pace_not_by_colour_only(lines):
     patterns = dict(zip(bar.y, bar.marker.pattern.shape))
     assert patterns["인사과"] == "/" and patterns["인력개발과"] == ""
     assert figure.layout.shapes[0].x0 == pytest.approx(24.657534, abs=1e-6)
-    assert "연간 경과율 24.7%" in figure.layout.annotations[0].text
+    assert figure.data[2].name == "연간 경과율 24.7%" and figure.data[2].showlegend  # the line's name
 
 
 def test_change_figure_labels(revenue):
     figure = charts.change_by_item(budget.chart_lines(revenue, AS_OF), Unit.THOUSAND, "세입: ’24년 대비 증감")
-    labels = dict(zip(figure.data[0].y, figure.data[0].text))
-    assert labels["보조금반환수입"] == "△33.0%"
-    assert labels["세입 계"] == "23.1%"
-    hover = dict(zip(figure.data[0].y, figure.data[0].customdata))
+    bars, labels = figure.data
+    assert dict(zip(labels.y, labels.text))["보조금반환수입"] == "△33.0%"
+    assert dict(zip(labels.y, labels.text))["세입 계"] == "23.1%"
+    # a decrease is labelled right of zero, never over the names left of its bar
+    at = dict(zip(labels.y, labels.x))
+    assert (at["보조금반환수입"], at["지난년도수입"]) == (0, pytest.approx(173.4, abs=0.05))
+    # the axis ends at the largest increase; the label beyond it has its own room on the right
+    assert figure.layout.xaxis.range[1] == pytest.approx(max(bars.x) * 1.02)
+    assert figure.layout.margin.r >= theme.text_width("173.4%")
+    hover = dict(zip(bars.y, bars.customdata))
     assert hover["보조금반환수입"] == (
         "’24 727,164천원 → ’25 487,260천원<br>증감액 △239,904천원<br>증감률 △33.0%"
     )
@@ -293,7 +370,7 @@ def test_of_side_and_caption(lines):
 
 def test_rate_figure_cuts_565_percent_at_the_axis_end_and_says_so(revenue):
     figure = charts.rate_against_pace(budget.chart_lines(revenue, AS_OF), "세입", "징수율(%)")
-    bar, text = figure.data
+    bar, text, _ = figure.data
     on_bar = dict(zip(bar.y, bar.text))
     assert on_bar["불용품매각대금"] == "565.9% ▲ 100% 초과"
     assert dict(zip(bar.y, bar.x))["불용품매각대금"] == charts.RATE_AXIS_CAP
