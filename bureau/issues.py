@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from bureau.differences import Kind, shown_rate
@@ -43,6 +45,21 @@ def effective_dept(dept: str | None, issue_departments: list[str]) -> str | None
     """The department filter to apply on an issue's page: the chosen one when it staffs
     the issue, otherwise none (the whole issue is shown)."""
     return dept if dept in issue_departments else None
+
+
+def contacts_for(contacts: pd.DataFrame, issue_no: int, dept: str | None) -> pd.DataFrame:
+    """An issue's 담당자 (``bureau.queries.org.contacts``); with ``dept`` among them, only
+    that department's people. A department that does not staff the issue sees them all."""
+    people = contacts[contacts["issue_no"] == issue_no]
+    return people[people["dept"] == dept] if dept in set(people["dept"]) else people
+
+
+def shown_checks(reconciliations: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The reconciliations of the tables a page shows, ``tables`` naming each source table
+    with the rows on screen: a table a department filter leaves empty is not on screen, so
+    its figures are not counted or listed."""
+    shown = [name for name, rows in tables.items() if not rows.empty]
+    return reconciliations[reconciliations["table_name"].isin(shown)]
 
 
 def execution_table(rows: pd.DataFrame, unit: Unit) -> Table:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from bureau.district import RULES, Indicators, recompute
 from bureau.format import money, number, rate
+from bureau.kpi import Kpi
 from bureau.units import Unit
 
 #: district_indicators records its budget figures in 억원.
@@ -17,6 +20,17 @@ class Fact:
     label: str
     value: str
     detail: str = ""
+
+
+def department_kpis(dept: pd.Series) -> list[Kpi]:
+    """인원, 팀 and 구분 of one row of ``bureau.queries.org.departments`` ("-" for a 사업소
+    without teams)."""
+    teams = dept["teams"]
+    return [
+        Kpi("인원", f"{number(dept['headcount'])}명"),
+        Kpi("팀", "-" if pd.isna(teams) else f"{number(teams)}팀"),
+        Kpi("구분", str(dept["kind"])),
+    ]
 
 
 def district_facts(values: Indicators, unit: Unit) -> list[Fact]:

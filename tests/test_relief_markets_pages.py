@@ -186,7 +186,8 @@ def test_relief_charts(open_page):
     axes = {name: axis for name, axis in supplies["layout"].items() if name.startswith("xaxis")}
     assert {axis.get("type", "linear") for axis in axes.values()} == {"linear"}
     assert [axes[name]["title"]["text"] for name in sorted(axes)] == ["수량(개)", "수량(동)", "수량(대)"]
-    labels = {trace.get("xaxis", "x"): trace["text"] for trace in supplies["data"] if trace["type"] == "scatter"}
+    texts = [trace for trace in supplies["data"] if trace["type"] == "scatter"]
+    labels = {trace.get("xaxis", "x"): trace["text"] for trace in texts}
     assert labels == {
         "x": ["318,875개", "119,588개", "35,505개", "181,098개", "53,739개", "13,803개"],
         "x2": ["549동"],

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from bureau.format import markdown_text, particle
-from bureau.issues import effective_dept, points_markdown
+from bureau.issues import contacts_for, effective_dept, points_markdown
 from bureau.queries import issues as issue_queries
 from bureau.queries import org
 from bureau.table import Table
@@ -29,6 +29,17 @@ def bullets(points: pd.DataFrame, kind: str) -> None:
     lines = points_markdown(points, kind)
     if lines:
         st.markdown("\n".join(lines))
+
+
+def bullet_section(points: pd.DataFrame, kind: str) -> bool:
+    """The 추진방향·추진내용·향후계획 heading with its bullets, or nothing at all when the
+    points (of the department chosen) hold none: a heading never stands over nothing.
+    Returns whether the section was drawn."""
+    lines = points_markdown(points, kind)
+    if lines:
+        st.header(kind)
+        st.markdown("\n".join(lines))
+    return bool(lines)
 
 
 def table(frame: Table | pd.DataFrame, name: str, caption: str, key: str, wide: Sequence[str] = ()) -> None:
@@ -54,12 +65,12 @@ def issue_intro(filters: Filters, page_slug: str, *, by_dept: bool = False) -> s
 
 
 def issue_contacts(filters: Filters, page_slug: str) -> None:
-    """The 담당자 section as the report prints it: department, position, name, phone."""
+    """The 담당자 section as the report prints it: department, position, name, phone (only
+    the chosen department's people where it staffs the issue)."""
     issue = _issue(filters, page_slug)
     if issue is None:
         return
-    people = run(org.contacts, as_of=filters.as_of)
-    people = people[people["issue_no"] == int(issue["issue_no"])]
+    people = contacts_for(run(org.contacts, as_of=filters.as_of), int(issue["issue_no"]), filters.dept)
     st.subheader("담당자")
     st.markdown(
         "  \n".join(markdown_text(f"{p.dept} {p.position} {p.name} ☎ {p.phone}") for p in people.itertuples())
