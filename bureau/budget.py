@@ -399,6 +399,41 @@ def elapsed_caption(as_of: date) -> str:
     return f"연간 경과율 {share}% ({when}): 징수율·집행률을 견주는 기준"
 
 
+#: A line under this share (percent) of its table's 계 is too small to flag — 계 without a
+#: line that alone holds most of it (:func:`dominant_line`: 조정교부금, 92 % of 세출, passed on
+#: to the districts), which would make every department look tiny: 보전수입 등 (1,065천원)
+#: and 불용품매각대금 (32,194천원) are 0.01 % and 0.2 % of 세입, 재무활동 is 2.9 % of 세출 without
+#: 조정교부금 and 자치행정과 사업비 1.4 %.
+MATERIAL_SHARE = 0.5
+
+
+def line_size(lines: pd.DataFrame) -> pd.Series:
+    """Each line's size for ranking and materiality: its larger '24 or '25 예산현액 (천원)."""
+    return lines[["prior_budget", "budget"]].max(axis=1)
+
+
+def material(lines: pd.DataFrame, share: float = MATERIAL_SHARE) -> pd.Series:
+    """Per line (same index), whether it is large enough to flag: its :func:`line_size` is
+    more than zero and, where its table's 계 is among ``lines``, at least ``share`` % of that
+    계 without a dominant line. One department's own line (no 계 beside it) counts unless zero."""
+    size = line_size(lines)
+    reference: dict[str, float] = {}
+    for side, rows in lines.groupby("side", sort=False):
+        roots = rows[rows["level"] == 0]
+        if roots.empty:
+            continue
+        dominant = dominant_line(rows)
+        passed_on = line_size(rows[rows["item_id"] == dominant[0]]).sum() if dominant else 0
+        reference[side] = float(line_size(roots).iloc[0] - passed_on)
+    return pd.Series(
+        [
+            value > 0 and value >= reference.get(side, 0) * share / 100
+            for value, side in zip(size, lines["side"])
+        ],
+        index=lines.index,
+    )
+
+
 def budget_highlights(
     lines: pd.DataFrame,
     as_of: date,
@@ -409,23 +444,29 @@ def budget_highlights(
     big_change_rate: float = 50.0,
     far_ratio: float = FAR_BEHIND_RATIO,
 ) -> list[Highlight]:
-    """What an executive should notice in the budget, most severe first.
+    """What an executive should notice in the budget, most severe first and, within a
+    severity, the largest lines first.
 
     - each side's overall rate against the pace of the year (계 lines);
     - lines far behind pace (under ``far_ratio`` of the elapsed share) and collection over 100 %;
     - per side, the ``top`` largest increases and decreases by amount, and changes of
       ``big_change_rate`` % or more, among the lowest lines (no double counting of subtotals);
     - every printed figure that disagrees with the recomputed one (both values).
+
+    Lines too small to matter (:func:`material`: zero, or under 0.5 % of their table) are
+    never flagged: a 0.0 % of 1,065천원 is no news.
     """
+    lines = lines[material(lines)]
     paced = against_pace(lines, as_of, far_ratio)
     elapsed = rate(fiscal_year_elapsed(as_of))
-    found: list[Highlight] = []
+    found: list[tuple[float, Highlight]] = []
 
     def money(value: float) -> str:
         return money_text(value, SOURCE_UNIT, unit)
 
     def add(kind: str, severity: str, row: object, text: str, figure: str, value: float | None) -> None:
-        found.append(Highlight(PAGE, kind, severity, subject(row), text, figure, value, PAGE))  # type: ignore[arg-type]
+        size = max(row.prior_budget, row.budget)  # type: ignore[attr-defined]
+        found.append((size, Highlight(PAGE, kind, severity, subject(row), text, figure, value, PAGE)))  # type: ignore[arg-type]
 
     roots = paced[paced["level"] == paced["level"].min()] if len(paced) else paced
     for row in roots.itertuples():
@@ -515,7 +556,7 @@ def budget_highlights(
                 f"{rec.printed} → {rec.recomputed}",
                 None,
             )
-    return by_severity(found)
+    return by_severity(item for _, item in sorted(found, key=lambda pair: -pair[0]))
 
 
 def describe_gap(gap: float | None) -> str:

@@ -131,9 +131,15 @@ def test_kpis_and_highlights_in_thousand_won(open_page):
         "세출 집행률": "35.5%",
     }
     text = shown(" ".join(element.value for element in app.markdown))
-    assert "세입 불용품매각대금 징수율 565.9%" in text
     assert "자치행정과 사업비 집행률 0.4%: 연간 경과율 24.7%에 크게 못 미침" in text
+    assert "보전수입 등" not in text and "불용품매각대금" not in text  # too small to flag
     assert any("연간 경과율 24.7%" in caption.value for caption in app.caption)
+    # five at a glance, the other seven behind "더 보기"
+    titles = [element.value for element in app.main.markdown]
+    glance = titles[titles.index("**눈여겨볼 점**") + 1]
+    assert glance.count("\n- ") == 4
+    more = next(expander for expander in app.main.expander if expander.label.startswith("더 보기"))
+    assert more.label == "더 보기 (7건)" and more.markdown[0].value.count("\n- ") == 6
 
 
 def test_unit_switch_changes_tables_kpis_and_charts(open_page):
