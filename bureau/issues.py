@@ -18,6 +18,12 @@ EXECUTION_UNIT = Unit.THOUSAND
 EXPECTED_RULES = {"누계": "예상액 ÷ 예산현액 × 100", "잔여": "(집행액 + 예상액) ÷ 예산현액 × 100"}
 
 
+def spent_names(has_committed: bool) -> tuple[str, str]:
+    """The spent amount's column and its rate's as the report heads them: 지출액 and
+    "지출액 집행률" beside 원인행위 (집행률 of two amounts), otherwise 집행액 and plain "집행률"."""
+    return ("지출액", "지출액 집행률") if has_committed else ("집행액", "집행률")
+
+
 def year_end_spent(spent: float, expected: float, basis: str) -> float:
     """What will have been spent by the year's end: 예상액 where it is that total (누계),
     집행액 + 예상액 where it is what remains to spend (잔여)."""
@@ -70,7 +76,7 @@ def execution_table(rows: pd.DataFrame, unit: Unit) -> Table:
     spent by the year's end (:func:`year_end_spent`) over 예산현액.
     """
     has_committed = rows["committed"].notna().any()
-    spent_name = "지출액" if has_committed else "집행액"
+    spent_name, spent_rate_name = spent_names(has_committed)
     frame = pd.DataFrame({"사업명": rows["program"].tolist()})
     columns: dict[str, Column] = {}
 
@@ -95,7 +101,7 @@ def execution_table(rows: pd.DataFrame, unit: Unit) -> Table:
     money(spent_name, "spent")
     if has_committed:
         rates_of("원인행위 집행률", "committed", "printed_committed_rate")
-    rates_of(f"{spent_name} 집행률", "spent", "printed_spent_rate")
+    rates_of(spent_rate_name, "spent", "printed_spent_rate")
     year = year_end_label(rows)
     money(f"{year}년말 예상액", "expected")
     rows = rows.assign(

@@ -14,6 +14,7 @@ from bureau.budget import Pace
 from bureau.charts import budget as charts
 from bureau.charts import theme
 from bureau.export import DECIMAL_FORMAT, INTEGER_FORMAT, csv_bytes, xlsx_bytes
+from bureau.format import text_width
 from bureau.queries import budget as queries
 from bureau.queries import meta
 from bureau.table import display_text
@@ -274,7 +275,7 @@ def test_change_figure_labels(revenue):
     assert (at["보조금반환수입"], at["지난년도수입"]) == (0, pytest.approx(173.4, abs=0.05))
     # the axis ends at the largest increase; the label beyond it has its own room on the right
     assert figure.layout.xaxis.range[1] == pytest.approx(max(bars.x) * 1.02)
-    assert figure.layout.margin.r >= theme.text_width("173.4%")
+    assert figure.layout.margin.r >= text_width("173.4%", theme.BASE_FONT_SIZE)
     hover = dict(zip(bars.y, bars.customdata))
     assert hover["보조금반환수입"] == (
         "’24 727,164천원 → ’25 487,260천원<br>증감액 △239,904천원<br>증감률 △33.0%"

@@ -213,3 +213,17 @@ def test_side_and_depth_filters(open_page):
         "행정운영경비",
         "재무활동",
     ]
+
+
+#: Chromium draws "　　지방행정제재‧부과금(변상금)" 205 px wide in the grid's 14-px type; a cell
+#: pads its text by 8 px a side.
+PENALTIES_NAME_PX = 205 + 16
+
+
+def test_the_pinned_names_column_fits_the_longest_name(open_page):
+    """The 구분 column was 210 px: "지방행정제재・부과금(변상금" was cut at 1920 px."""
+    app = open_page("budget")
+    revenue = next(element for element in app.main.dataframe if "징수액(D, 천원)" in element.value.columns)
+    assert revenue.value["구분"].str.contains("지방행정제재").any()
+    names = json.loads(revenue.proto.columns)["구분"]
+    assert names["pinned"] and names["width"] >= PENALTIES_NAME_PX

@@ -12,10 +12,11 @@ pixels is unknown.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
+
+from bureau.format import text_width
 
 #: Okabe–Ito, safe for the common forms of colour blindness.
 PALETTE: tuple[str, ...] = (
@@ -102,12 +103,6 @@ def scaled(figure: go.Figure, factor: float) -> go.Figure:
     bigger.update_annotations(font_size=size)
     bigger.update_traces(textfont_size=size, selector=lambda trace: "textfont" in trace)
     return bigger
-
-
-def text_width(text: str, size: float = BASE_FONT_SIZE) -> float:
-    """About how many pixels ``text`` takes at ``size`` px: Hangul and other wide characters
-    a full em, digits, Latin and punctuation a little over half."""
-    return sum(size if unicodedata.east_asian_width(char) in "WF" else size * 0.6 for char in text)
 
 
 def label_room(figure: go.Figure, labels: Iterable[str], size: float = BASE_FONT_SIZE) -> go.Figure:
