@@ -188,6 +188,7 @@ def test_hierarchy_figure(expenditure):
     # 행정운영경비 (57.2 %) shows its amount; the small boxes only their name and share
     assert boxes["exp.admin_costs"][2] == charts.FULL_LABEL
     assert boxes["exp.programs/small"][2] == charts.SHORT_LABEL
+    assert boxes["exp.financial"][2] == charts.NAME_LABEL  # 재무활동, 2.9 %: a strip, one line
 
 
 def _tree(*nodes: tuple[str, str, int]) -> pd.DataFrame:

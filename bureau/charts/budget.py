@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from bureau.budget import Pace, gathered, is_behind
+from bureau.budget import SMALL_SHARE, Pace, gathered, is_behind
 from bureau.charts.theme import (
     DECREASE,
     INCREASE,
@@ -36,10 +36,19 @@ def _texts(values: pd.Series) -> list[str]:
     return [plotly_text(value) for value in values]
 
 
-#: Boxes holding at least this share (percent) of 계 show their amount too.
+#: Boxes holding at least this share (percent) of 계 show their amount too; a box too small
+#: to be gathered with others (:data:`bureau.budget.SMALL_SHARE`) only its name, one line
+#: (재무활동, 2.9 %, is a strip of about 27 px at any width).
 FULL_LABEL_SHARE = 10.0
 FULL_LABEL = "<b>%{label}</b><br>%{text}<br>%{percentRoot:.1%}"
 SHORT_LABEL = "<b>%{label}</b><br>%{percentRoot:.1%}"
+NAME_LABEL = "<b>%{label}</b>"
+
+
+def _box_label(share: float) -> str:
+    if share >= FULL_LABEL_SHARE:
+        return FULL_LABEL
+    return SHORT_LABEL if share >= SMALL_SHARE else NAME_LABEL
 
 
 def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
@@ -65,7 +74,7 @@ def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
             branchvalues="total",
             maxdepth=3,
             # a small box names its line and share; the amount is on hover and in the table
-            texttemplate=[FULL_LABEL if share >= FULL_LABEL_SHARE else SHORT_LABEL for share in shares],
+            texttemplate=[_box_label(share) for share in shares],
             hovertemplate="<b>%{label}</b><br>%{text} · %{customdata[0]}<br>계 대비 %{percentRoot:.1%}"
             "%{customdata[1]}<extra></extra>",
             marker={"colors": [PALETTE[int(level) % len(PALETTE)] for level in tree["level"]]},
