@@ -277,6 +277,10 @@ def test_change_figure_labels(revenue):
     # the axis ends at the largest increase; the label beyond it has its own room on the right
     assert figure.layout.xaxis.range[1] == pytest.approx(max(bars.x) * 1.02)
     assert figure.layout.margin.r >= text_width("173.4%", theme.BASE_FONT_SIZE)
+    # on a projector the labels grow, and so does their room
+    bigger = theme.scaled(figure, 1.5)
+    assert bigger.layout.margin.r == round(figure.layout.margin.r * 1.5)
+    assert bigger.layout.margin.r >= text_width("173.4%", bigger.layout.font.size)
     hover = dict(zip(bars.y, bars.customdata))
     assert hover["보조금반환수입"] == (
         "’24 727,164천원 → ’25 487,260천원<br>증감액 △239,904천원<br>증감률 △33.0%"

@@ -97,6 +97,7 @@ def scaled(figure: go.Figure, factor: float) -> go.Figure:
         height=round((layout.height or 420) * min(factor, 1.3)),
         legend_font_size=size,
         margin_r=round((layout.margin.r or 0) * factor),
+        margin_t=round((layout.margin.t or 0) * factor),
     )
     bigger.update_xaxes(tickfont_size=size, title_font_size=size)
     bigger.update_yaxes(tickfont_size=size, title_font_size=size)
