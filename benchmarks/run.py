@@ -197,7 +197,7 @@ def section(report: Report, title: str, run: Callable[[], None]) -> None:
 _BUILD_CODE = """
 import sys, time
 from pathlib import Path
-from bureau.build import build
+from bureau.build import build  # noqa: E402
 started = time.perf_counter()
 build(Path(sys.argv[1]), Path(sys.argv[2]))
 print(time.perf_counter() - started)

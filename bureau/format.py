@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date
 
 from bureau.metrics import round_half_up
@@ -119,6 +120,12 @@ def plotly_text(value: object) -> str:
     escaping ``&``, ``<`` and ``>`` as entities makes it show the text as it is.
     """
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def text_width(text: str, size: float) -> float:
+    """About how many pixels ``text`` takes at ``size`` px (to give a label or a column room):
+    Hangul and other wide characters a full em, digits, Latin and punctuation a little over half."""
+    return sum(size if unicodedata.east_asian_width(char) in "WF" else size * 0.6 for char in text)
 
 
 def particle(word: str, after_consonant: str, after_vowel: str) -> str:

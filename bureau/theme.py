@@ -1,8 +1,22 @@
-"""The one palette and layout every chart uses (colour-blind safe, Korean fonts)."""
+"""The one palette and layout every chart uses (colour-blind safe, Korean fonts), and the
+rules that keep every label legible from a 390-px phone to a 1920-px screen.
+
+A chart's width is not known when it is built (it fills its column), its height is: every
+rule here works at any width. The title sits at the top of the figure and the legend on top
+of the plot area, both pushing the plot down rather than covering it; no label is drawn
+smaller than :data:`MIN_TEXT_SIZE` (one that would have to shrink further is left out, its
+figure stays on hover and in the chart's table); value labels of horizontal bars get a fixed
+room right of the plot (:func:`label_room`) instead of a share of an axis whose length in
+pixels is unknown.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import plotly.graph_objects as go
+
+from bureau.format import text_width
 
 #: Okabe–Ito, safe for the common forms of colour blindness.
 PALETTE: tuple[str, ...] = (
@@ -22,6 +36,11 @@ REFERENCE = "#444444"
 
 FONT_FAMILY = "Noto Sans CJK KR, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
 BASE_FONT_SIZE = 14
+#: Pixels: the smallest type any chart draws (tick labels, bar and box labels).
+MIN_TEXT_SIZE = 10
+#: At most this many ticks on an amount axis whose bars carry their own figures: nine-digit
+#: amounts (천원) then stay level and apart on a phone.
+LABELLED_AXIS_TICKS = 3
 
 
 def styled(
@@ -35,14 +54,29 @@ def styled(
     """Apply the shared look: title, axis titles with units, fonts, margins, no modebar clutter."""
     size = BASE_FONT_SIZE
     figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": round(size * 1.25)}},
+        title={
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": round(size * 1.25)},
+            # at the top of the figure, pushing the plot (and a legend on top of it) down
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 10},
+            "automargin": True,
+        },
         font={"family": FONT_FAMILY, "size": size},
         colorway=list(PALETTE),
         height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
         plot_bgcolor="white",
         paper_bgcolor="white",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        # on top of the plot area: Plotly grows the top margin by the legend's height, however
+        # many lines it wraps to on a narrow screen
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1, "x": 0},
+        # a bar or box label that cannot fit at MIN_TEXT_SIZE is hidden, never shrunk to specks
+        uniformtext={"minsize": MIN_TEXT_SIZE, "mode": "hide"},
         separators=".,",
         hoverlabel={"font": {"family": FONT_FAMILY}},
     )
@@ -52,8 +86,8 @@ def styled(
 
 
 def scaled(figure: go.Figure, factor: float) -> go.Figure:
-    """A copy with every font (titles, axes, ticks, labels, legend, annotations) and the
-    height grown by ``factor``, for a projector."""
+    """A copy with every font (titles, axes, ticks, labels, legend, annotations), the room
+    kept for labels and the height grown by ``factor``, for a projector."""
     bigger = go.Figure(figure)
     layout = bigger.layout
     size = round((layout.font.size or BASE_FONT_SIZE) * factor)
@@ -62,6 +96,8 @@ def scaled(figure: go.Figure, factor: float) -> go.Figure:
         title_font_size=round((layout.title.font.size or BASE_FONT_SIZE * 1.25) * factor),
         height=round((layout.height or 420) * min(factor, 1.3)),
         legend_font_size=size,
+        margin_r=round((layout.margin.r or 0) * factor),
+        margin_t=round((layout.margin.t or 0) * factor),
     )
     bigger.update_xaxes(tickfont_size=size, title_font_size=size)
     bigger.update_yaxes(tickfont_size=size, title_font_size=size)
@@ -70,7 +106,24 @@ def scaled(figure: go.Figure, factor: float) -> go.Figure:
     return bigger
 
 
-def legend_below_title(figure: go.Figure, top: int = 100) -> go.Figure:
-    """Room between a chart's title and its horizontal legend (they overlap otherwise)."""
-    figure.update_layout(margin={"t": top}, legend={"y": 1.0, "yanchor": "bottom"})
+def label_room(figure: go.Figure, labels: Iterable[str], size: float = BASE_FONT_SIZE) -> go.Figure:
+    """Keep room right of the plot for the widest value label, so the label of a bar that
+    reaches the axis end is whole at any width (the chart's axis range ends at its data)."""
+    widest = max((text_width(label, size) for label in labels), default=0)
+    figure.update_layout(margin_r=round(widest) + 12)
     return figure
+
+
+def end_labels(values: Iterable[float], categories: Iterable[str], labels: Iterable[str]) -> go.Scatter:
+    """Value labels for horizontal bars: right of each bar's end, or of zero for a bar going
+    left, so no label runs into the category names; :func:`label_room` keeps the last in view."""
+    return go.Scatter(
+        x=[max(value, 0) for value in values],
+        y=list(categories),
+        text=list(labels),
+        mode="text",
+        textposition="middle right",
+        cliponaxis=False,
+        hoverinfo="skip",
+        showlegend=False,
+    )

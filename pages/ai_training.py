@@ -12,7 +12,7 @@ from ui.data import run
 from ui.frame import page
 from ui.issues import issue_contacts, issue_intro
 from ui.tables import data_table
-from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list, text_table
+from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
 
 filters = page("AI 역량 강화 교육", "Ⅱ-3. AI 역량 강화를 위한 교육 실시 및 협력 체계 구축")
 issue_intro(filters, "ai_training")
@@ -86,10 +86,9 @@ for column, stage in zip(st.columns(len(stages)), stages.itertuples()):
         for agency, lines in of_stage.groupby("agency", sort=False):
             st.markdown(f"**{markdown_text(agency)}**")
             text_list(lines["role"])
-st.subheader("추진기관 × 단계 한눈에 보기")
-matrix = ai_training.roles_matrix(roles, stages)
-text_table(matrix.set_index("추진기관"))
-downloads(matrix, "AI_추진체계_역할분담", "(추진기관별 역할)", "ai-roles")
+# the cards above are the whole 역할 분담: the same as a table only in the downloads
+st.caption("역할 분담표(추진기관 × 단계)")
+downloads(ai_training.roles_matrix(roles, stages), "AI_추진체계_역할분담", "(추진기관별 역할)", "ai-roles")
 
 st.header("향후계획")
 steps = run(queries.next_steps, as_of=filters.as_of)

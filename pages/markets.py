@@ -12,7 +12,7 @@ from bureau.topics.report.calc import difference_captions, execution_table
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
-from ui.issues import bullets, issue_contacts, issue_intro, table, tile_source
+from ui.issues import bullet_section, issue_contacts, issue_intro, table, tile_source
 from ui.markets import period_filter, place_filter
 from ui.widgets import chart, discrepancy_notes, kpi_row
 
@@ -31,10 +31,8 @@ checked = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC)
 kpi_row(markets.kpi_headlines(changes))
 discrepancy_notes(checked[~checked["matches"]], with_notes=True)
 
-st.header("추진방향")
-bullets(points, "추진방향")
-st.header("추진내용")
-bullets(points, "추진내용")
+bullet_section(points, "추진방향")
+bullet_section(points, "추진내용")
 
 st.header("직거래장터 운영 계획")
 chart(cached_figure(charts.kpi_comparison, changes), markets.kpi_table(changes), key="kpis")
@@ -91,8 +89,7 @@ regions = run(queries.hope_regions, as_of=as_of)
 st.markdown(markets.hope_regions_summary(regions))
 table(markets.hope_regions_frame(regions), "희망장터_시군", "(단위 : 개 시·군)", "hope")
 
-st.header("향후계획")
-bullets(points, "향후계획")
+bullet_section(points, "향후계획")
 
 st.header("예산집행 현황")
 execution = run(issue_queries.program_execution, as_of=as_of, topic=TOPIC)

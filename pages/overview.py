@@ -8,11 +8,12 @@ from bureau.format import markdown_text, number, particle, unit_caption
 from bureau.topics.budget import calc as budget
 from bureau.topics.budget import queries as budget_queries
 from bureau.topics.overview import queries as org
-from bureau.topics.overview.calc import district_facts
+from bureau.topics.overview.calc import department_kpis, district_facts
 from bureau.topics.overview.charts import headcount_by_department
 from bureau.topics.overview.district import Indicators
 from bureau.topics.report import meta
 from bureau.topics.report import queries as issue_queries
+from bureau.topics.report.calc import contacts_for
 from ui.briefing import briefing_list
 from ui.cache import cached_figure
 from ui.data import run
@@ -20,7 +21,7 @@ from ui.frame import page, unit_view
 from ui.nav import PAGES_BY_SLUG
 from ui.panel import panel
 from ui.tables import data_table
-from ui.widgets import Kpi, chart, downloads, kpi_row
+from ui.widgets import Kpi, card_rows, chart, downloads, kpi_row, text_list
 
 filters = page("행정국 업무보고 개요", "Ⅰ. 일반현황 · Ⅱ. 현안 업무보고")
 
@@ -57,18 +58,12 @@ if filters.dept:
     st.header(markdown_text(filters.dept))
     with panel("부서 현황"):
         departments = run(org.departments, as_of=filters.as_of)
-        dept = departments[departments["dept"] == filters.dept].iloc[0]
-        kpi_row(
-            [
-                Kpi("인원", f"{number(dept['headcount'])}명"),
-                Kpi("팀", f"{number(dept['teams'])}팀" if dept["teams"] == dept["teams"] else "-"),
-                Kpi("구분", str(dept["kind"])),
-            ]
-        )
+        kpi_row(department_kpis(departments[departments["dept"] == filters.dept].iloc[0]))
     with panel("담당업무"):
-        st.subheader("담당업무")
-        for duty in run(org.duties, as_of=filters.as_of, dept=filters.dept)["duty"]:
-            st.markdown(f"- {markdown_text(duty)}")
+        duties = run(org.duties, as_of=filters.as_of, dept=filters.dept)["duty"]
+        if len(duties):
+            st.subheader("담당업무")
+            text_list(duties)
     with panel("사업비 예산"):
         lines = run(budget_queries.budget_lines, as_of=filters.as_of, dept=filters.dept)
         if not lines.empty:
@@ -114,13 +109,11 @@ else:
 
     st.header("자치구·동 행정여건")
     with panel("자치구·동 행정여건"):
-        district = facts()
-        for start in range(0, len(district), 3):
-            for column, fact in zip(st.columns(3), district[start : start + 3]):
-                with column.container(border=True):
-                    st.markdown(f"**{markdown_text(fact.label)}**")
-                    st.markdown(f"### {markdown_text(fact.value)}")
-                    st.caption(markdown_text(fact.detail))
+        for card, fact in card_rows(facts(), 3):
+            with card:
+                st.markdown(f"**{markdown_text(fact.label)}**")
+                st.markdown(f"### {markdown_text(fact.value)}")
+                st.caption(markdown_text(fact.detail))
 
 st.header("현안 업무")
 with panel("현안 업무"):
@@ -130,12 +123,12 @@ with panel("현안 업무"):
         st.info(
             f"{markdown_text(particle(filters.dept, '이', '가'))} 맡은 현안 업무가 이 보고서에는 없습니다."
         )
-    for column, issue in zip(st.columns(2) * len(issues), issues.itertuples()):
-        with column.container(border=True):
+    for card, issue in card_rows(list(issues.itertuples()), 2):
+        with card:
             st.markdown(f"#### {issue.issue_no}. {markdown_text(issue.title)}")
             st.caption(f"주관 {markdown_text(issue.lead_dept)}")
             st.markdown(markdown_text(issue.goal))
-            people = contacts[contacts["issue_no"] == issue.issue_no]
+            people = contacts_for(contacts, issue.issue_no, filters.dept)
             st.markdown(
                 "  \n".join(
                     f"{markdown_text(p.position)} {markdown_text(p.name)} ☎ {markdown_text(p.phone)}"

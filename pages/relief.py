@@ -6,11 +6,11 @@ from bureau.format import markdown_text, unit_caption
 from bureau.topics.relief import calc as relief
 from bureau.topics.relief import charts, queries
 from bureau.topics.report import queries as issue_queries
-from bureau.topics.report.calc import difference_captions, execution_table, expected_note
+from bureau.topics.report.calc import difference_captions, execution_table, expected_note, shown_checks
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
-from ui.issues import bullets, issue_contacts, issue_intro, table
+from ui.issues import bullet_section, bullets, issue_contacts, issue_intro, table
 from ui.widgets import chart, discrepancy_notes, kpi_row
 
 ISSUE = 1
@@ -27,17 +27,27 @@ execution = run(issue_queries.program_execution, as_of=as_of, topic=TOPIC, dept=
 appropriations = run(queries.appropriations, as_of=as_of, dept=dept)
 volunteers = run(queries.volunteers, as_of=as_of, dept=dept)
 donations = run(queries.donations, as_of=as_of, dept=dept)
+timeline = run(queries.timeline, as_of=as_of, dept=dept)
 points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE, dept=dept)
 totals = relief.supply_totals(supplies, printed)
 
-checked = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC)
+checked = shown_checks(
+    run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC),
+    {
+        "relief_supplies": supplies,
+        "relief_funds": funds,
+        "program_execution": execution,
+        "relief_appropriations": appropriations,
+        "relief_volunteers": volunteers,
+        "relief_donations": donations,
+        "relief_timeline": timeline,
+    },
+)
 kpi_row(relief.headlines(totals, funds, volunteers, donations, execution, units))
 discrepancy_notes(checked[~checked["matches"]], with_notes=True)
 
-st.header("추진방향")
-bullets(points, "추진방향")
-tf = run(queries.tf_members, as_of=as_of)
-st.markdown(relief.tf_line(tf))
+if bullet_section(points, "추진방향"):
+    st.markdown(relief.tf_line(run(queries.tf_members, as_of=as_of)))
 bullets(points[points["heading"].isna()], "추진내용")
 
 if not supplies.empty:
@@ -105,19 +115,20 @@ if not donations.empty:
     bullets(points[points["heading"] == "성금모금"].assign(detail=None), "추진내용")
     st.markdown("\n".join(relief.donation_lines(donations, units.of("relief_donations"))))
 
-timeline = run(queries.timeline, as_of=as_of, dept=dept)
 if not timeline.empty:
     st.header("추진 경과")
-    left, right = st.columns([3, 2])
-    with left:
-        chart(
-            cached_figure(charts.response_timeline, relief.timeline_frame(timeline)),
-            relief.timeline_table(timeline),
-            key="timeline",
-        )
-    with right:
-        st.markdown("\n".join(relief.timeline_lines(timeline)))
+    steps = "\n".join(relief.timeline_lines(timeline))
+    if len(timeline) < relief.TIMELINE_CHART_STEPS:
+        st.markdown(steps)  # a bar or two is no chart: the steps read better as a list
+    else:
+        left, right = st.columns([3, 2])
+        with left:
+            chart(
+                cached_figure(charts.response_timeline, relief.timeline_frame(timeline)),
+                relief.timeline_table(timeline),
+                key="timeline",
+            )
+        right.markdown(steps)
 
-st.header("향후계획")
-bullets(points, "향후계획")
+bullet_section(points, "향후계획")
 issue_contacts(filters, TOPIC)

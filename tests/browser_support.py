@@ -172,3 +172,81 @@ def screenshot_page(
         wait_for_page(page)
         target.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(target), full_page=True)
+
+
+#: Every text a Plotly chart draws (titles, axis and tick labels, bar and slice labels,
+#: annotations, legend entries), each checked as a person sees it:
+#: - ``small``: drawn smaller than ``minSize`` px (Plotly shrinks labels to fit a box);
+#: - ``cut``: reaching past the chart's own SVG, or past the clip box of the layer it is in;
+#: - ``overlap``: covering another text, or a tick label covering a bar.
+#: Numbers drawn on their own markers (a map's numbered places) may touch each other.
+CHART_TEXT_JS = """(minSize) => {
+    const SLACK = 1;
+    const visible = element => element.checkVisibility({opacityProperty: true, visibilityProperty: true});
+    const box = rect => ({left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom});
+    const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 * SLACK
+        && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2 * SLACK;
+    const beyond = (inner, outer) => Math.max(outer.left - inner.left, inner.right - outer.right,
+        outer.top - inner.top, inner.bottom - outer.bottom);
+    const clipBox = text => {
+        for (let node = text.parentElement; node && node.tagName !== 'svg'; node = node.parentElement) {
+            const reference = node.getAttribute('clip-path');
+            const id = reference && reference.match(/#([^)'"]+)/);
+            const rect = id && document.getElementById(id[1])?.querySelector('rect');
+            if (!rect) continue;
+            const ctm = node.getScreenCTM();
+            const x = rect.x.baseVal.value, y = rect.y.baseVal.value;
+            const corner = (px, py) => new DOMPoint(px, py).matrixTransform(ctm);
+            const a = corner(x, y), b = corner(x + rect.width.baseVal.value, y + rect.height.baseVal.value);
+            return {left: Math.min(a.x, b.x), top: Math.min(a.y, b.y), right: Math.max(a.x, b.x),
+                    bottom: Math.max(a.y, b.y)};
+        }
+        return null;
+    };
+    const charts = [...document.querySelectorAll('div[data-testid=stPlotlyChart] .js-plotly-plot')];
+    return charts.filter(visible).map((plot, index) => {
+        const frame = box(plot.querySelector('svg.main-svg').getBoundingClientRect());
+        const name = plot.querySelector('.gtitle')?.textContent || `chart ${index + 1}`;
+        const problems = [];
+        const texts = [];
+        for (const text of plot.querySelectorAll('text')) {
+            const content = text.textContent.trim();
+            const rect = text.getBoundingClientRect();
+            if (!content || !visible(text) || rect.width === 0 || rect.height === 0) continue;
+            const ctm = text.getScreenCTM();
+            const size = parseFloat(getComputedStyle(text).fontSize)
+                * Math.sqrt(Math.abs(ctm.a * ctm.d - ctm.b * ctm.c));
+            const trace = text.closest('g.trace');
+            const entry = {
+                content, box: box(rect),
+                tick: !!text.closest('g.xtick, g.ytick'),
+                onMarker: !!trace && !!trace.querySelector('.points path.point'),
+            };
+            texts.push(entry);
+            if (size < minSize - 0.01) problems.push(`small: "${content}" drawn at ${size.toFixed(1)}px`);
+            const out = beyond(entry.box, frame);
+            if (out > SLACK) problems.push(`cut: "${content}" reaches ${out.toFixed(0)}px past the chart`);
+            const clip = clipBox(text);
+            const clipped = clip ? beyond(entry.box, clip) : 0;
+            if (clipped > SLACK) problems.push(`cut: "${content}" clipped by ${clipped.toFixed(0)}px`);
+        }
+        texts.forEach((a, i) => texts.slice(i + 1).forEach(b => {
+            if (overlap(a.box, b.box) && !(a.onMarker && b.onMarker))
+                problems.push(`overlap: "${a.content}" and "${b.content}"`);
+        }));
+        const bars = [...plot.querySelectorAll('g.trace.bars path')].filter(visible)
+            .map(bar => box(bar.getBoundingClientRect())).filter(bar => bar.right > bar.left);
+        texts.filter(text => text.tick).forEach(text => {
+            if (bars.some(bar => overlap(text.box, bar)))
+                problems.push(`overlap: tick "${text.content}" and a bar`);
+        });
+        return {name, texts: texts.length, problems};
+    });
+}"""
+
+
+def chart_text_problems(page: Page, min_size: float) -> dict[str, list[str]]:
+    """Per visible chart (by title), the texts drawn too small, cut or overlapping (see
+    ``CHART_TEXT_JS``); every chart is listed, with no problems when it reads well."""
+    found = page.evaluate(CHART_TEXT_JS, min_size)
+    return {f"{index + 1}. {chart['name']}": chart["problems"] for index, chart in enumerate(found)}

@@ -28,3 +28,28 @@ def table_text(element) -> pd.DataFrame:
     display = convert_arrow_bytes_to_pandas_df(styler.display_values)
     display.columns = values.columns
     return pd.DataFrame(display.to_numpy(), columns=values.columns)
+
+
+#: Streamlit's heading elements, by level.
+HEADINGS = {"title": 1, "header": 2, "subheader": 3}
+
+
+def in_order(node) -> list:
+    """Every element under an AppTest node (``app.main``) in the order the page shows them,
+    through columns, containers and expanders."""
+    from streamlit.testing.v1.element_tree import Block
+
+    if isinstance(node, Block):
+        return [element for key in sorted(node.children) for element in in_order(node.children[key])]
+    return [node]
+
+
+def empty_headings(app) -> list[str]:
+    """Headings with nothing under them: followed directly by another heading or by the end
+    of the page."""
+    elements = in_order(app.main)
+    return [
+        shown(element.value)
+        for element, following in zip(elements, [*elements[1:], None])
+        if element.type in HEADINGS and (following is None or following.type in HEADINGS)
+    ]

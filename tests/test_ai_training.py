@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from bureau.topics.ai_training import calc as ai_training
-from bureau.topics.ai_training import checks
+from bureau.topics.ai_training import checks, queries
 from tests.helpers_topic import edited_con
 from tests.reading import shown, shown_metrics, table_text
 
@@ -210,10 +210,16 @@ def test_page_shows_both_stages_every_role_and_next_steps(open_page):
         "인재양성팀장 김민옥 ☎ 5752",
     ):
         assert printed in text, printed
-    matrix = app.table[0].value
-    assert list(matrix.index) == ["인력개발과", "인재개발원", "디지털정책과", "디지털재단"]
-    assert list(matrix.columns) == ["1단계", "2단계"]
-    assert matrix.loc["디지털재단", "1단계"] == ""
+    # each role once, in its stage's card: no second, squeezed matrix of the same words
+    assert not app.table
+    assert text.count("AI 사업의 실행력‧완성도 강화를 위한 기술 자문 및 사업 컨설팅") == 1
+
+
+def test_roles_matrix_for_the_download(con):
+    matrix = ai_training.roles_matrix(queries.stage_roles(con, AS_OF), queries.stages(con, AS_OF))
+    assert matrix["추진기관"].tolist() == ["인력개발과", "인재개발원", "디지털정책과", "디지털재단"]
+    assert list(matrix.columns) == ["추진기관", "1단계", "2단계"]
+    assert matrix.set_index("추진기관").loc["디지털재단", "1단계"] == ""
 
 
 def test_page_notes_whose_issue_it_is_when_another_department_is_selected(open_page):

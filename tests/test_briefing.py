@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from bureau.briefing import briefing
 from bureau.units import Unit
 from tests.reading import shown
@@ -68,3 +70,27 @@ def test_a_departments_briefing_has_its_lines_and_issues(con):
         "housing",
         "",
     ]
+
+
+@pytest.mark.parametrize(
+    ("dept", "relief_text"),
+    [
+        # the relief page narrows to a staffing department, and so does its sentence
+        ("인력개발과", "산불 피해 구호: 직원 성금 131백만원 모금(3.26.~4.10.)"),
+        ("시민협력과", "산불 피해 구호: 자원봉사 156명(4.4.~4.5.)"),
+        (
+            "대외협력과",
+            "산불 피해 구호: 구호물품 약 72만 개: 722,608개 + 549동 + 13대, 구호금 4,500백만원 지원, "
+            "재해구호 사업비 집행률 83.3%",
+        ),
+        # the whole issue: every part
+        (
+            None,
+            "산불 피해 구호: 구호물품 약 72만 개: 722,608개 + 549동 + 13대, 구호금 4,500백만원 지원, "
+            "재해구호 사업비 집행률 83.3%, 자원봉사 156명(4.4.~4.5.), 직원 성금 131백만원 모금(3.26.~4.10.)",
+        ),
+    ],
+)
+def test_the_relief_sentence_lists_only_the_departments_part(con, dept, relief_text):
+    relief = [item for item in briefing(con, AS_OF, Unit.MILLION, dept=dept) if item.page == "relief"]
+    assert [item.text for item in relief] == [relief_text]

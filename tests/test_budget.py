@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from bureau import theme
 from bureau.export import DECIMAL_FORMAT, INTEGER_FORMAT, csv_bytes, xlsx_bytes
+from bureau.format import text_width
 from bureau.table import display_text
 from bureau.topics.budget import calc as budget
 from bureau.topics.budget import charts, queries
@@ -170,18 +172,89 @@ def test_budget_tree_without_adjustment_grants_in_eok(expenditure):
 
 
 def test_hierarchy_figure(expenditure):
-    tree = budget.budget_tree(expenditure, Unit.THOUSAND)
+    tree = budget.budget_tree(expenditure, Unit.THOUSAND, exclude=["exp.adjustment_grants"])
     figure = charts.budget_hierarchy(tree, Unit.THOUSAND, "’25년 세출총괄 구성")
     trace = figure.data[0]
     assert trace.type == "treemap" and trace.branchvalues == "total"
     assert "단위: 천원" in figure.layout.title.text
-    assert (trace.text[0], trace.customdata[0]) == ("4,672,831,395천원", "집행 35.5%")
+    assert (trace.text[0], tuple(trace.customdata[0])) == ("384,707,645천원", ("집행 29.9%", ""))
+    boxes = dict(zip(trace.ids, zip(trace.labels, trace.parents, trace.texttemplate)))
+    # the six departments under 3 % of the chart's 계 share one box that names them on hover
+    assert boxes["exp.programs/small"][:2] == ("기타 6개", "exp.programs")
+    assert boxes["exp.programs.peace_foundation"][1] == "exp.programs/small"
+    hover = dict(zip(trace.ids, trace.customdata))["exp.programs/small"][1]
+    assert hover == "<br>인사과, 자치행정과, 시민협력과, 대외협력과, 평화기반조성과, 공무원수련원"
+    # 행정운영경비 (57.2 %) shows its amount; the small boxes only their name and share
+    assert boxes["exp.admin_costs"][2] == charts.FULL_LABEL
+    assert boxes["exp.programs/small"][2] == charts.SHORT_LABEL
+    assert boxes["exp.financial"][2] == charts.NAME_LABEL  # 재무활동, 2.9 %: a strip, one line
+
+
+def _tree(*nodes: tuple[str, str, int]) -> pd.DataFrame:
+    """A budget tree of (id, parent, budget): labels are the ids, actual half the budget."""
+    return pd.DataFrame(
+        [
+            {
+                "id": node,
+                "parent": parent,
+                "label": node,
+                "level": node.count("."),
+                "budget": amount,
+                "actual": amount / 2,
+                "actual_rate": 50.0,
+            }
+            for node, parent, amount in nodes
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("nodes", "share", "expected"),
+    [
+        # two lines under 3 % of 계 under one parent: one box with both beneath it
+        (
+            [("r", "", 1000), ("r.a", "r", 960), ("r.b", "r", 25), ("r.c", "r", 15)],
+            3.0,
+            {"r.a": "r", "r.b": "r/small", "r.c": "r/small", "r/small": "r"},
+        ),
+        # one small line alone stays where it is: a box of one gains nothing
+        ([("r", "", 1000), ("r.a", "r", 980), ("r.b", "r", 20)], 3.0, {"r.a": "r", "r.b": "r"}),
+        # the share is of the root, not of the parent: 20 + 10 of 1,000 under a parent of 30
+        (
+            [
+                ("r", "", 1000),
+                ("r.a", "r", 970),
+                ("r.b", "r", 30),
+                ("r.b.x", "r.b", 20),
+                ("r.b.y", "r.b", 10),
+            ],
+            3.0,
+            {"r.a": "r", "r.b": "r", "r.b.x": "r.b/small", "r.b.y": "r.b/small", "r.b/small": "r.b"},
+        ),
+        # nothing under the share: nothing gathered
+        ([("r", "", 100), ("r.a", "r", 60), ("r.b", "r", 40)], 3.0, {"r.a": "r", "r.b": "r"}),
+        # a zero line is small too
+        (
+            [("r", "", 100), ("r.a", "r", 98), ("r.b", "r", 2), ("r.c", "r", 0)],
+            3.0,
+            {"r.a": "r", "r.b": "r/small", "r.c": "r/small", "r/small": "r"},
+        ),
+    ],
+)
+def test_gathered_small_lines(nodes, share, expected):
+    tree = budget.gathered(_tree(*nodes), share)
+    parents = dict(zip(tree["id"], tree["parent"]))
+    assert {node: parent for node, parent in parents.items() if parent} == expected
+    for box in tree[tree["members"] != ""].itertuples():  # a box adds up and names its lines
+        inside = tree[tree["parent"] == box.id]
+        assert box.budget == inside["budget"].sum() and box.actual == inside["actual"].sum()
+        assert box.members == ", ".join(inside["label"]) and box.label == f"기타 {len(inside)}개"
 
 
 def test_rate_figure_marks_behind_pace_not_by_colour_only(lines):
     programs = budget.chart_lines(budget.department_lines(lines), AS_OF)
     figure = charts.rate_against_pace(programs, "부서별 사업비 집행률과 연간 경과율", "집행률(%)")
-    bar, text = figure.data
+    bar, text, _ = figure.data
     labels = dict(zip(text.y, text.text))
     assert labels["자치행정과"] == "0.4% ▼▼ 크게 미달"
     assert labels["인사과"] == "23.3% ▼ 미달"
@@ -189,15 +262,25 @@ def test_rate_figure_marks_behind_pace_not_by_colour_only(lines):
     patterns = dict(zip(bar.y, bar.marker.pattern.shape))
     assert patterns["인사과"] == "/" and patterns["인력개발과"] == ""
     assert figure.layout.shapes[0].x0 == pytest.approx(24.657534, abs=1e-6)
-    assert "연간 경과율 24.7%" in figure.layout.annotations[0].text
+    assert figure.data[2].name == "연간 경과율 24.7%" and figure.data[2].showlegend  # the line's name
 
 
 def test_change_figure_labels(revenue):
     figure = charts.change_by_item(budget.chart_lines(revenue, AS_OF), Unit.THOUSAND, "세입: ’24년 대비 증감")
-    labels = dict(zip(figure.data[0].y, figure.data[0].text))
-    assert labels["보조금반환수입"] == "△33.0%"
-    assert labels["세입 계"] == "23.1%"
-    hover = dict(zip(figure.data[0].y, figure.data[0].customdata))
+    bars, labels = figure.data
+    assert dict(zip(labels.y, labels.text))["보조금반환수입"] == "△33.0%"
+    assert dict(zip(labels.y, labels.text))["세입 계"] == "23.1%"
+    # a decrease is labelled right of zero, never over the names left of its bar
+    at = dict(zip(labels.y, labels.x))
+    assert (at["보조금반환수입"], at["지난년도수입"]) == (0, pytest.approx(173.4, abs=0.05))
+    # the axis ends at the largest increase; the label beyond it has its own room on the right
+    assert figure.layout.xaxis.range[1] == pytest.approx(max(bars.x) * 1.02)
+    assert figure.layout.margin.r >= text_width("173.4%", theme.BASE_FONT_SIZE)
+    # on a projector the labels grow, and so does their room
+    bigger = theme.scaled(figure, 1.5)
+    assert bigger.layout.margin.r == round(figure.layout.margin.r * 1.5)
+    assert bigger.layout.margin.r >= text_width("173.4%", bigger.layout.font.size)
+    hover = dict(zip(bars.y, bars.customdata))
     assert hover["보조금반환수입"] == (
         "’24 727,164천원 → ’25 487,260천원<br>증감액 △239,904천원<br>증감률 △33.0%"
     )
@@ -230,7 +313,6 @@ def test_elapsed_caption():
 def test_highlights(lines, reconciliations):
     items = budget.budget_highlights(lines, AS_OF, Unit.THOUSAND, reconciliations)
     texts = [item.text for item in items]
-    assert "세입 불용품매각대금 징수율 565.9%: 예산 5,500천원을 넘어 31,126천원 징수" in texts
     assert (
         "자치행정과 사업비 집행률 0.4%: 연간 경과율 24.7%에 크게 못 미침 (예산 5,319,757천원 중 23,114천원)"
         in texts
@@ -248,10 +330,95 @@ def test_highlights(lines, reconciliations):
     # structured: most severe first, each with its figure
     order = {"warning": 0, "notice": 1, "info": 2}
     assert [order[item.severity] for item in items] == sorted(order[item.severity] for item in items)
-    over = next(item for item in items if item.kind == "over_100")
-    assert (over.subject, over.figure, round(over.value, 1)) == ("세입 불용품매각대금", "565.9%", 565.9)
+    # the few that matter first: most severe, then the largest lines
+    assert [item.text for item in items[:5]] == [
+        "세입 임시적세외수입 징수율(D/B): 보고서 표기 4.7 → 재계산 5.0 (화면은 재계산 값)",
+        "세입 그 외 수입 징수율 3.0%: 연간 경과율 24.7%에 크게 못 미침 (예산 8,618,582천원 중 261,368천원)",
+        "자치행정과 사업비 집행률 0.4%: 연간 경과율 24.7%에 크게 못 미침 (예산 5,319,757천원 중 23,114천원)",
+        "세입 공유재산임대료 징수율 4.7%: 연간 경과율 24.7%에 크게 못 미침 (예산 560,295천원 중 26,589천원)",
+        "세입 전체 징수율 20.1%: 연간 경과율 24.7%보다 4.6%p 낮음",
+    ]
+    # lines too small to matter are never flagged: 보전수입 등 collected 0.0 % of 1,065천원,
+    # 불용품매각대금 565.9 % of 5,500천원 (△82.9 % from 32,194천원)
+    subjects = {item.subject for item in items}
+    assert not subjects & {"세입 보전수입 등", "세입 불용품매각대금"}
+    assert not [item for item in items if item.kind == "over_100"]
     behind = {item.subject for item in items if item.kind == "behind_pace"}
-    assert behind == {"세입 공유재산임대료", "세입 그 외 수입", "세입 보전수입 등", "자치행정과 사업비"}
+    assert behind == {"세입 공유재산임대료", "세입 그 외 수입", "자치행정과 사업비"}
+
+
+def _lines(*rows: tuple[str, str, str | None, int, int]) -> pd.DataFrame:
+    """Budget lines of one side from (item_id, item, parent_id, ’24 budget, ’25 budget)."""
+    parents = {item_id: parent for item_id, _, parent, _, _ in rows}
+    depth = {}
+    for item_id in parents:
+        parent = parents[item_id]
+        level = 0 if parent is None else 1  # a parent outside ``rows`` is still a level up
+        while parent in parents:
+            level, parent = level + 1, parents[parent]
+        depth[item_id] = level
+    return pd.DataFrame(
+        [
+            {
+                "side": "세출",
+                "item_id": item_id,
+                "item": item,
+                "parent_id": parent,
+                "prior_budget": prior,
+                "budget": current,
+                "level": depth[item_id],
+                "is_leaf": item_id not in set(parents.values()),
+            }
+            for item_id, item, parent, prior, current in rows
+        ]
+    )
+
+
+TABLE = ("t", "계", None, 1000, 1000)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # 0.5 % of 계 is the line: 5 of 1,000 counts, 4 does not
+        (
+            [
+                TABLE,
+                ("a", "가", "t", 600, 600),
+                ("b", "나", "t", 391, 391),
+                ("c", "다", "t", 5, 5),
+                ("d", "라", "t", 4, 4),
+            ],
+            {"t": True, "a": True, "b": True, "c": True, "d": False},
+        ),
+        # the larger of ’24 and ’25: a line cut from 50 to 1 still counts
+        (
+            [TABLE, ("a", "가", "t", 500, 549), ("b", "나", "t", 450, 450), ("c", "다", "t", 50, 1)],
+            {"t": True, "a": True, "b": True, "c": True},
+        ),
+        # zero both years: never
+        (
+            [TABLE, ("a", "가", "t", 500, 500), ("b", "나", "t", 500, 500), ("c", "다", "t", 0, 0)],
+            {"t": True, "a": True, "b": True, "c": False},
+        ),
+        # a line of 90 % of 계 (passed on, like 조정교부금) is left out of the reference:
+        # 6 of the other 100 is 6 %, where it would be 0.6 % of 1,000 — and 0.4 of 100 is 0.4 %
+        (
+            [TABLE, ("g", "교부금", "t", 900, 900), ("a", "가", "t", 94, 94), ("b", "나", "t", 6, 6)],
+            {"t": True, "g": True, "a": True, "b": True},
+        ),
+        (
+            [TABLE, ("g", "교부금", "t", 900, 900), ("a", "가", "t", 99.6, 99.6), ("b", "나", "t", 0.4, 0.4)],
+            {"t": True, "g": True, "a": True, "b": False},
+        ),
+        # one department's own line, without its table's 계: counts unless zero
+        ([("d", "인사과", "p", 0, 3)], {"d": True}),
+        ([("d", "인사과", "p", 0, 0)], {"d": False}),
+    ],
+)
+def test_material_lines(rows, expected):
+    lines = _lines(*rows)
+    assert dict(zip(lines["item_id"], budget.material(lines))) == expected
 
 
 def test_highlights_in_another_unit_and_for_one_department(con, lines):
@@ -292,7 +459,7 @@ def test_of_side_and_caption(lines):
 
 def test_rate_figure_cuts_565_percent_at_the_axis_end_and_says_so(revenue):
     figure = charts.rate_against_pace(budget.chart_lines(revenue, AS_OF), "세입", "징수율(%)")
-    bar, text = figure.data
+    bar, text, _ = figure.data
     on_bar = dict(zip(bar.y, bar.text))
     assert on_bar["불용품매각대금"] == "565.9% ▲ 100% 초과"
     assert dict(zip(bar.y, bar.x))["불용품매각대금"] == charts.RATE_AXIS_CAP

@@ -131,9 +131,15 @@ def test_kpis_and_highlights_in_thousand_won(open_page):
         "세출 집행률": "35.5%",
     }
     text = shown(" ".join(element.value for element in app.markdown))
-    assert "세입 불용품매각대금 징수율 565.9%" in text
     assert "자치행정과 사업비 집행률 0.4%: 연간 경과율 24.7%에 크게 못 미침" in text
+    assert "보전수입 등" not in text and "불용품매각대금" not in text  # too small to flag
     assert any("연간 경과율 24.7%" in caption.value for caption in app.caption)
+    # five at a glance, the other seven behind "더 보기"
+    titles = [element.value for element in app.main.markdown]
+    glance = titles[titles.index("**눈여겨볼 점**") + 1]
+    assert glance.count("\n- ") == 4
+    more = next(expander for expander in app.main.expander if expander.label.startswith("더 보기"))
+    assert more.label == "더 보기 (7건)" and more.markdown[0].value.count("\n- ") == 6
 
 
 def test_unit_switch_changes_tables_kpis_and_charts(open_page):
@@ -207,3 +213,17 @@ def test_side_and_depth_filters(open_page):
         "행정운영경비",
         "재무활동",
     ]
+
+
+#: Chromium draws "　　지방행정제재‧부과금(변상금)" 205 px wide in the grid's 14-px type; a cell
+#: pads its text by 8 px a side.
+PENALTIES_NAME_PX = 205 + 16
+
+
+def test_the_pinned_names_column_fits_the_longest_name(open_page):
+    """The 구분 column was 210 px: "지방행정제재・부과금(변상금" was cut at 1920 px."""
+    app = open_page("budget")
+    revenue = next(element for element in app.main.dataframe if "징수액(D, 천원)" in element.value.columns)
+    assert revenue.value["구분"].str.contains("지방행정제재").any()
+    names = json.loads(revenue.proto.columns)["구분"]
+    assert names["pinned"] and names["width"] >= PENALTIES_NAME_PX

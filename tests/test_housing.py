@@ -504,10 +504,13 @@ def test_page_charts_have_unit_titles(open_page):
         json.loads(c.proto.spec)["layout"]["title"]["text"]: json.loads(c.proto.spec)
         for c in app.get("plotly_chart")
     }
-    assert figures["그룹별 1인당 지원한도"]["layout"]["yaxis"]["title"]["text"] == "지원한도(억원)"
-    assert figures["그룹별 선정 금액"]["layout"]["yaxis"]["title"]["text"] == "선정 금액(억원)"
-    assert figures["상반기 신청·선정"]["layout"]["yaxis2"]["title"]["text"] == "금액(억원)"
-    assert figures["사업예산 재원 구성(억원)"]["data"][0]["labels"] == ["일반", "기금"]
+    assert figures["그룹별 1인당 지원한도"]["layout"]["xaxis"]["title"]["text"] == "지원한도(억원)"
+    assert figures["그룹별 선정 금액"]["layout"]["xaxis"]["title"]["text"] == "선정 금액(억원)"
+    assert figures["상반기 신청·선정"]["layout"]["xaxis2"]["title"]["text"] == "금액(억원)"
+    # the sources with their amounts in the legend; each slice carries only its share
+    split = figures["사업예산 재원 구성(억원)"]
+    assert split["data"][0]["labels"] == ["일반 94억원", "기금 126억원"]
+    assert split["data"][0]["texttemplate"] == "%{percent:.1%}" and split["layout"]["showlegend"]
 
 
 @pytest.mark.parametrize(

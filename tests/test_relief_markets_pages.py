@@ -180,16 +180,23 @@ def test_relief_page_shows_every_figure(open_page):
 
 def test_relief_charts(open_page):
     app = open_page("relief")
-    supplies = figure(app, "품목별 구호물품(품목마다 단위가 다름)")
-    assert supplies["layout"]["xaxis"]["type"] == "log"
-    assert {trace["name"] for trace in supplies["data"]} == {"단위: 개", "단위: 동", "단위: 대"}
-    assert "동·대·개" in supplies["layout"]["xaxis"]["title"]["text"]
-    funds = figure(app, "구호금 지원 내역")
-    assert [trace["name"] for trace in funds["data"]] == [
-        "초기 대응 5억원(3.25.)",
-        "경북 37억원(4.7.)",
-        "경남 3억원(4.7.)",
-    ]
+    # one panel per counting unit, each on its own linear scale: 549동 is never drawn
+    # against 318,875개
+    supplies = figure(app, "품목별 구호물품(단위별로 나눈 수량)")
+    axes = {name: axis for name, axis in supplies["layout"].items() if name.startswith("xaxis")}
+    assert {axis.get("type", "linear") for axis in axes.values()} == {"linear"}
+    assert [axes[name]["title"]["text"] for name in sorted(axes)] == ["수량(개)", "수량(동)", "수량(대)"]
+    texts = [trace for trace in supplies["data"] if trace["type"] == "scatter"]
+    labels = {trace.get("xaxis", "x"): trace["text"] for trace in texts}
+    assert labels == {
+        "x": ["318,875개", "119,588개", "35,505개", "181,098개", "53,739개", "13,803개"],
+        "x2": ["549동"],
+        "x3": ["13대"],
+    }
+    funds = figure(app, "구호금 지원 내역(계 45억원)")
+    bars, amounts = funds["data"]
+    assert bars["y"] == ["경남(4.7.)", "경북(4.7.)", "초기 대응(3.25.)"]  # given first on top
+    assert amounts["text"] == ["3억원", "37억원", "5억원"]
     assert funds["layout"]["xaxis"]["title"]["text"] == "지원액(억원)"
     timeline = figure(app, "구호 지원 추진 경과(2025년)")
     labels = [label for trace in timeline["data"] for label in trace["y"]]

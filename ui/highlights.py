@@ -15,13 +15,23 @@ _MARKS = {
     "notice": ":blue[:material/visibility: **참고**]",
     "info": ":gray[:material/info: 현황]",
 }
+#: The most a reader gets at a glance; the rest wait behind "더 보기".
+SHOWN = 5
 
 
 def highlight_list(items: Sequence[Highlight], title: str = "눈여겨볼 점") -> None:
-    """One bordered box with one line per highlight, most severe first as given."""
+    """One bordered box with one line per highlight, most severe first as given: the first
+    :data:`SHOWN`, then the others in a "더 보기" expander."""
     with st.container(border=True):
         st.markdown(f"**{markdown_text(title)}**")
         if not items:
             st.caption("특이사항이 없습니다.")
             return
-        st.markdown("\n".join(f"- {_MARKS[item.severity]} {markdown_text(item.text)}" for item in items))
+        st.markdown(_lines(items[:SHOWN]))
+        if len(items) > SHOWN:
+            with st.expander(f"더 보기 ({len(items) - SHOWN}건)"):
+                st.markdown(_lines(items[SHOWN:]))
+
+
+def _lines(items: Sequence[Highlight]) -> str:
+    return "\n".join(f"- {_MARKS[item.severity]} {markdown_text(item.text)}" for item in items)

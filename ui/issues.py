@@ -13,7 +13,7 @@ import streamlit as st
 from bureau.format import markdown_text, particle
 from bureau.table import Table
 from bureau.topics.report import queries as issue_queries
-from bureau.topics.report.calc import effective_dept, points_markdown
+from bureau.topics.report.calc import contacts_for, effective_dept, points_markdown
 from ui.data import run
 from ui.filters import Filters
 from ui.tables import data_table
@@ -28,6 +28,17 @@ def bullets(points: pd.DataFrame, kind: str) -> None:
     lines = points_markdown(points, kind)
     if lines:
         st.markdown("\n".join(lines))
+
+
+def bullet_section(points: pd.DataFrame, kind: str) -> bool:
+    """The 추진방향·추진내용·향후계획 heading with its bullets, or nothing at all when the
+    points (of the department chosen) hold none: a heading never stands over nothing.
+    Returns whether the section was drawn."""
+    lines = points_markdown(points, kind)
+    if lines:
+        st.header(kind)
+        st.markdown("\n".join(lines))
+    return bool(lines)
 
 
 def table(frame: Table | pd.DataFrame, name: str, caption: str, key: str, wide: Sequence[str] = ()) -> None:
@@ -53,12 +64,14 @@ def issue_intro(filters: Filters, page_slug: str, *, by_dept: bool = False) -> s
 
 
 def issue_contacts(filters: Filters, page_slug: str) -> None:
-    """The 담당자 section as the report prints it: department, position, name, phone."""
+    """The 담당자 section as the report prints it: department, position, name, phone (only
+    the chosen department's people where it staffs the issue)."""
     issue = _issue(filters, page_slug)
     if issue is None:
         return
-    people = run(issue_queries.contacts, as_of=filters.as_of)
-    people = people[people["issue_no"] == int(issue["issue_no"])]
+    people = contacts_for(
+        run(issue_queries.contacts, as_of=filters.as_of), int(issue["issue_no"]), filters.dept
+    )
     st.subheader("담당자")
     st.markdown(
         "  \n".join(markdown_text(f"{p.dept} {p.position} {p.name} ☎ {p.phone}") for p in people.itertuples())

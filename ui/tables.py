@@ -11,11 +11,15 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from bureau.format import text_width
 from bureau.table import Column, Table, figure_columns, formatters
 
 #: Columns with long text get room; the first text column (구분) stays in view.
 WIDE_COLUMNS = ("비고",)
 PINNED_COLUMN = "구분"
+#: Pixels: the grid's type size and a cell's padding, to fit the pinned column to its names.
+CELL_FONT_SIZE = 14
+CELL_PADDING = 32
 
 
 def as_table(table: Table | pd.DataFrame) -> Table:
@@ -44,7 +48,10 @@ def data_table(
         if name in shown.frame.columns:
             config[name] = st.column_config.Column(width="large")
     if pinned and PINNED_COLUMN in shown.frame.columns:
-        config[PINNED_COLUMN] = st.column_config.Column(pinned=True, width=210)
+        # as wide as its longest name (indented 지방행정제재‧부과금(변상금) is 250 px): never cut
+        names = shown.frame[PINNED_COLUMN].astype(str)
+        width = max(text_width(name, CELL_FONT_SIZE) for name in [PINNED_COLUMN, *names]) + CELL_PADDING
+        config[PINNED_COLUMN] = st.column_config.Column(pinned=True, width=round(width))
     st.dataframe(
         shown.frame.style.format(formatters(shown)),
         hide_index=True,

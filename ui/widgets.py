@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from bureau.export import csv_bytes, xlsx_bytes
 from bureau.filenames import caption_unit, file_name
@@ -22,6 +24,7 @@ from ui.tables import data_table
 
 __all__ = [
     "Kpi",
+    "card_rows",
     "chart",
     "discrepancy_notes",
     "downloads",
@@ -32,6 +35,7 @@ __all__ = [
 ]
 
 _REPORT_DATE = "report_as_of"
+Item = TypeVar("Item")
 _PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
@@ -63,6 +67,15 @@ def _plain_delta(kpi: Kpi) -> tuple[str | None, str, str]:
         arrow = "down"
         color = {"normal": "red", "inverse": "green"}.get(color, color)
     return markdown_text(kpi.delta), color, arrow
+
+
+def card_rows(items: Sequence[Item], per_row: int) -> Iterator[tuple[DeltaGenerator, Item]]:
+    """Each item with a bordered card to draw it in, ``per_row`` cards to a row. A phone stacks
+    a row's columns, so the cards read in order at any width (one column per card position
+    would stack as 1, 3, 2, 4)."""
+    for start in range(0, len(items), per_row):
+        for column, item in zip(st.columns(per_row), items[start : start + per_row]):
+            yield column.container(border=True), item
 
 
 def text_table(table: pd.DataFrame) -> None:

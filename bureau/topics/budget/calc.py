@@ -71,7 +71,7 @@ def lines_table(
     """The report's columns as numbers: amounts in ``unit``, rates (recomputed) to 0.1.
 
     ``levels`` adds a 수준 column (계 = 1) and, with ``indent``, indents each name by its
-    level (needs the ``level`` column of :func:`bureau.queries.budget.budget_lines`);
+    level (needs the ``level`` column of :func:`bureau.topics.budget.queries.budget_lines`);
     ``notes`` maps an ``item_id`` to a 비고 text (e.g. where the report printed another figure).
     """
     derived = with_derived(lines)
@@ -279,6 +279,49 @@ def budget_tree(lines: pd.DataFrame, unit: Unit, exclude: Collection[str] = ()) 
     return pd.DataFrame(rows, columns=["id", "parent", "label", "level", "budget", "actual", "actual_rate"])
 
 
+#: Lines under this share (percent) of the chart's 계 are too small a box for a legible label.
+SMALL_SHARE = 3.0
+#: Where a parent's small lines are gathered: an id no budget line can have (ids have no "/").
+GATHERED = "{parent}/small"
+
+
+def gathered(tree: pd.DataFrame, share: float = SMALL_SHARE) -> pd.DataFrame:
+    """:func:`budget_tree` with, under each parent, its lines holding less than ``share`` % of
+    the root gathered into one "기타 n개" box when there are two or more (one small line stays
+    as it is: nothing is gained by renaming it). Gathered lines move beneath the box, so the
+    chart still adds up and reaches them on a click; ``members`` lists their names for hover.
+
+    A box of 평화기반조성과 (0.6 % of 세출) cannot hold its name at any legible size on a phone."""
+    if tree.empty:
+        return tree.assign(members="")
+    total = float(tree.loc[tree["parent"] == "", "budget"].iloc[0])
+    small = (tree["parent"] != "") & (tree["budget"] < total * share / 100)
+    moved = tree.copy()
+    moved["members"] = ""
+    boxes = []
+    for parent, rows in tree[small].groupby("parent", sort=False):
+        if len(rows) < 2:
+            continue
+        box_id = GATHERED.format(parent=parent)
+        budget_total, actual_total = rows["budget"].sum(), rows["actual"].sum()
+        boxes.append(
+            {
+                "id": box_id,
+                "parent": parent,
+                "label": f"기타 {len(rows)}개",
+                "level": int(rows["level"].min()),
+                "budget": budget_total,
+                "actual": actual_total,
+                "actual_rate": percent(actual_total, budget_total),
+                "members": ", ".join(rows["label"]),
+            }
+        )
+        moved.loc[rows.index, "parent"] = box_id
+    if not boxes:
+        return moved
+    return pd.concat([moved, pd.DataFrame(boxes, columns=moved.columns)], ignore_index=True)
+
+
 # ── KPIs and highlights ───────────────────────────────────────────────────────
 
 
@@ -356,6 +399,41 @@ def elapsed_caption(as_of: date) -> str:
     return f"연간 경과율 {share}% ({when}): 징수율·집행률을 견주는 기준"
 
 
+#: A line under this share (percent) of its table's 계 is too small to flag — 계 without a
+#: line that alone holds most of it (:func:`dominant_line`: 조정교부금, 92 % of 세출, passed on
+#: to the districts), which would make every department look tiny: 보전수입 등 (1,065천원)
+#: and 불용품매각대금 (32,194천원) are 0.01 % and 0.2 % of 세입, 재무활동 is 2.9 % of 세출 without
+#: 조정교부금 and 자치행정과 사업비 1.4 %.
+MATERIAL_SHARE = 0.5
+
+
+def line_size(lines: pd.DataFrame) -> pd.Series:
+    """Each line's size for ranking and materiality: its larger '24 or '25 예산현액 (천원)."""
+    return lines[["prior_budget", "budget"]].max(axis=1)
+
+
+def material(lines: pd.DataFrame, share: float = MATERIAL_SHARE) -> pd.Series:
+    """Per line (same index), whether it is large enough to flag: its :func:`line_size` is
+    more than zero and, where its table's 계 is among ``lines``, at least ``share`` % of that
+    계 without a dominant line. One department's own line (no 계 beside it) counts unless zero."""
+    size = line_size(lines)
+    reference: dict[str, float] = {}
+    for side, rows in lines.groupby("side", sort=False):
+        roots = rows[rows["level"] == 0]
+        if roots.empty:
+            continue
+        dominant = dominant_line(rows)
+        passed_on = line_size(rows[rows["item_id"] == dominant[0]]).sum() if dominant else 0
+        reference[side] = float(line_size(roots).iloc[0] - passed_on)
+    return pd.Series(
+        [
+            value > 0 and value >= reference.get(side, 0) * share / 100
+            for value, side in zip(size, lines["side"])
+        ],
+        index=lines.index,
+    )
+
+
 def budget_highlights(
     lines: pd.DataFrame,
     as_of: date,
@@ -366,23 +444,29 @@ def budget_highlights(
     big_change_rate: float = 50.0,
     far_ratio: float = FAR_BEHIND_RATIO,
 ) -> list[Highlight]:
-    """What an executive should notice in the budget, most severe first.
+    """What an executive should notice in the budget, most severe first and, within a
+    severity, the largest lines first.
 
     - each side's overall rate against the pace of the year (계 lines);
     - lines far behind pace (under ``far_ratio`` of the elapsed share) and collection over 100 %;
     - per side, the ``top`` largest increases and decreases by amount, and changes of
       ``big_change_rate`` % or more, among the lowest lines (no double counting of subtotals);
     - every printed figure that disagrees with the recomputed one (both values).
+
+    Lines too small to matter (:func:`material`: zero, or under 0.5 % of their table) are
+    never flagged: a 0.0 % of 1,065천원 is no news.
     """
+    lines = lines[material(lines)]
     paced = against_pace(lines, as_of, far_ratio)
     elapsed = rate(fiscal_year_elapsed(as_of))
-    found: list[Highlight] = []
+    found: list[tuple[float, Highlight]] = []
 
     def money(value: float) -> str:
         return money_text(value, SOURCE_UNIT, unit)
 
     def add(kind: str, severity: str, row: object, text: str, figure: str, value: float | None) -> None:
-        found.append(Highlight(PAGE, kind, severity, subject(row), text, figure, value, PAGE))  # type: ignore[arg-type]
+        size = max(row.prior_budget, row.budget)  # type: ignore[attr-defined]
+        found.append((size, Highlight(PAGE, kind, severity, subject(row), text, figure, value, PAGE)))  # type: ignore[arg-type]
 
     roots = paced[paced["level"] == paced["level"].min()] if len(paced) else paced
     for row in roots.itertuples():
@@ -472,7 +556,7 @@ def budget_highlights(
                 f"{rec.printed} → {rec.recomputed}",
                 None,
             )
-    return by_severity(found)
+    return by_severity(item for _, item in sorted(found, key=lambda pair: -pair[0]))
 
 
 def describe_gap(gap: float | None) -> str:

@@ -6,8 +6,17 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from bureau.format import money, plotly_text, rate, shown_amount
-from bureau.theme import DECREASE, INCREASE, PALETTE, REFERENCE, styled
-from bureau.topics.budget.calc import Pace, is_behind
+from bureau.theme import (
+    DECREASE,
+    INCREASE,
+    LABELLED_AXIS_TICKS,
+    PALETTE,
+    REFERENCE,
+    end_labels,
+    label_room,
+    styled,
+)
+from bureau.topics.budget.calc import SMALL_SHARE, Pace, gathered, is_behind
 from bureau.units import Unit, convert
 
 SOURCE_UNIT = Unit.THOUSAND
@@ -27,12 +36,33 @@ def _texts(values: pd.Series) -> list[str]:
     return [plotly_text(value) for value in values]
 
 
+#: Boxes holding at least this share (percent) of 계 show their amount too; a box too small
+#: to be gathered with others (:data:`bureau.budget.SMALL_SHARE`) only its name, one line
+#: (재무활동, 2.9 %, is a strip of about 27 px at any width).
+FULL_LABEL_SHARE = 10.0
+FULL_LABEL = "<b>%{label}</b><br>%{text}<br>%{percentRoot:.1%}"
+SHORT_LABEL = "<b>%{label}</b><br>%{percentRoot:.1%}"
+NAME_LABEL = "<b>%{label}</b>"
+
+
+def _box_label(share: float) -> str:
+    if share >= FULL_LABEL_SHARE:
+        return FULL_LABEL
+    return SHORT_LABEL if share >= SMALL_SHARE else NAME_LABEL
+
+
 def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
     """A treemap of '25 예산현액 from 계 to the leaves (click a box to drill in, the bar on
-    top to go back). ``tree`` is :func:`bureau.budget.budget_tree` in ``unit``."""
+    top to go back). ``tree`` is :func:`bureau.budget.budget_tree` in ``unit``; lines too
+    small for a legible label are gathered per parent into one "기타 n개" box
+    (:func:`bureau.budget.gathered`) that names them on hover."""
+    tree = gathered(tree)
     amounts = [f"{_shown(value, unit)}{unit.value}" for value in tree["budget"]]
     verbs = ["집행" if str(node).startswith("exp") else "징수" for node in tree["id"]]
     rates = [f"{verb} {rate(value)}%" for verb, value in zip(verbs, tree["actual_rate"])]
+    members = [f"<br>{plotly_text(names)}" if names else "" for names in tree["members"]]
+    total = float(tree.loc[tree["parent"] == "", "budget"].sum()) or 1.0
+    shares = [value / total * 100 for value in tree["budget"]]
     figure = go.Figure(
         go.Treemap(
             ids=tree["id"],
@@ -40,12 +70,13 @@ def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
             parents=tree["parent"],
             values=tree["budget"],
             text=amounts,
-            customdata=rates,
+            customdata=list(zip(rates, members)),
             branchvalues="total",
             maxdepth=3,
-            texttemplate="<b>%{label}</b><br>%{text}<br>%{percentRoot:.1%}",
-            hovertemplate="<b>%{label}</b><br>%{text} · %{customdata}<br>계 대비 %{percentRoot:.1%}"
-            "<extra></extra>",
+            # a small box names its line and share; the amount is on hover and in the table
+            texttemplate=[_box_label(share) for share in shares],
+            hovertemplate="<b>%{label}</b><br>%{text} · %{customdata[0]}<br>계 대비 %{percentRoot:.1%}"
+            "%{customdata[1]}<extra></extra>",
             marker={"colors": [PALETTE[int(level) % len(PALETTE)] for level in tree["level"]]},
             pathbar={"visible": True},
             tiling={"pad": 2},
@@ -56,7 +87,8 @@ def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
 
 def change_by_item(paced: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
     """’24 → ’25 예산현액 증감률 per line as diverging bars, labelled with the rate (△ for
-    decreases, so colour is not the only signal); the amounts in ``unit`` on hover."""
+    decreases, so colour is not the only signal) right of the bar, or of zero for a decrease;
+    the amounts in ``unit`` on hover."""
     shown = paced.iloc[::-1]
     labels = [f"{rate(change_rate)}%" for change_rate in shown["change_rate"]]
     hover = [
@@ -66,31 +98,32 @@ def change_by_item(paced: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
             shown["prior_budget"], shown["budget"], shown["change"], labels
         )
     ]
+    names = _texts(shown["label"])
+    changes = [0.0 if pd.isna(value) else float(value) for value in shown["change_rate"]]
     figure = go.Figure(
-        go.Bar(
-            x=shown["change_rate"],
-            y=_texts(shown["label"]),
-            orientation="h",
-            text=labels,
-            textposition="outside",
-            cliponaxis=False,
-            customdata=hover,
-            marker_color=[INCREASE if value >= 0 else DECREASE for value in shown["change"]],
-            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
-        )
+        [
+            go.Bar(
+                x=changes,
+                y=names,
+                orientation="h",
+                customdata=hover,
+                marker_color=[INCREASE if value >= 0 else DECREASE for value in shown["change"]],
+                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+                showlegend=False,
+            ),
+            end_labels(changes, names, labels),
+        ]
     )
-    low, high = float(shown["change_rate"].min()), float(shown["change_rate"].max())
-    span = max(high, 0) - min(low, 0)
-    # room for the outside labels on both sides of zero
-    left = min(low, 0) - span * (0.3 if low < 0 else 0.05)
-    figure.update_xaxes(range=[left, max(high, 0) + span * 0.25], zeroline=True, ticksuffix="%")
+    low, high = min([*changes, 0.0]), max([*changes, 0.0])
+    figure.update_xaxes(range=[low - (high - low) * 0.03, high * 1.02], zeroline=True, ticksuffix="%")
     figure.update_yaxes(type="category")
-    return styled(
+    styled(
         figure,
         title=title,
         x_title="’24년 대비 증감률(%)",
         height=max(300, 60 + 32 * len(shown)),
     )
+    return label_room(figure, labels)
 
 
 #: Bars of rates above this are cut at the axis end and labelled with their value.
@@ -147,11 +180,11 @@ def rate_against_pace(
             ),
         ]
     )
-    figure.add_vline(
-        x=elapsed,
-        line={"color": REFERENCE, "dash": "dash", "width": 2},
-        annotation={"text": f"연간 경과율 {rate(elapsed)}%", "yanchor": "bottom"},
-        annotation_position="top",
+    line = {"color": REFERENCE, "dash": "dash", "width": 2}
+    figure.add_vline(x=elapsed, line=line)
+    # the line is named in the legend (which keeps its own room above the plot at any width)
+    figure.add_scatter(
+        x=[None], y=[None], mode="lines", line=line, name=f"연간 경과율 {rate(elapsed)}%", showlegend=True
     )
     figure.update_xaxes(range=[0, top * 1.3], ticksuffix="%")
     figure.update_yaxes(type="category")
@@ -195,7 +228,7 @@ def programs_by_department(programs: pd.DataFrame, unit: Unit, selected: str | N
         ]
     )
     figure.update_layout(barmode="overlay")
-    figure.update_xaxes(range=[0, max(budget, default=1) * 1.4], tickformat=",")
+    figure.update_xaxes(range=[0, max(budget, default=1) * 1.4], tickformat=",", nticks=LABELLED_AXIS_TICKS)
     figure.update_yaxes(type="category")
     return styled(
         figure,

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from bureau.format import number, plotly_text
-from bureau.theme import NEUTRAL, PALETTE, REFERENCE, legend_below_title, styled
+from bureau.theme import NEUTRAL, PALETTE, REFERENCE, end_labels, label_room, styled
 from bureau.topics.markets.calc import OPERATION_TYPES, KpiChange
 from bureau.topics.markets.geo import Line, aspect_ratio
 
@@ -18,28 +18,42 @@ DAY_MS = 86_400_000
 
 
 def kpi_comparison(changes: list[KpiChange]) -> go.Figure:
-    """One small panel per indicator (their scales differ): 2024 and 2025 side by side."""
+    """One small panel per indicator (their scales differ), one above the other: 2024 and
+    2025 as horizontal bars labelled with the figure and its unit."""
     figure = make_subplots(
-        rows=1, cols=len(changes), subplot_titles=[plotly_text(f"{c.label}({c.unit})") for c in changes]
+        rows=len(changes),
+        cols=1,
+        subplot_titles=[plotly_text(f"{c.label}({c.unit})") for c in changes],
+        vertical_spacing=0.5 / max(len(changes), 1),
     )
-    for column, item in enumerate(changes, start=1):
+    labels: list[str] = []
+    for row, item in enumerate(changes, start=1):
         unit = plotly_text(item.unit)
+        years = [f"{item.year_b}년", f"{item.year_a}년"]
+        values = [item.b, item.a]
+        texts = [f"{number(value)}{unit}" for value in values]
+        labels += texts
         figure.add_bar(
-            x=[f"{item.year_a}년", f"{item.year_b}년"],
-            y=[item.a, item.b],
-            marker_color=[NEUTRAL, PALETTE[0]],
-            text=[f"{number(item.a)}{unit}", f"{number(item.b)}{unit}"],
-            textposition="outside",
-            cliponaxis=False,
+            x=values,
+            y=years,
+            orientation="h",
+            marker_color=[PALETTE[0], NEUTRAL],
+            customdata=texts,
             showlegend=False,
-            hovertemplate="%{x}: %{text}<extra></extra>",
-            row=1,
-            col=column,
+            hovertemplate="%{y}: %{customdata}<extra></extra>",
+            row=row,
+            col=1,
         )
-        figure.update_yaxes(range=[0, item.b * 1.25], row=1, col=column)
-        figure.update_xaxes(type="category", row=1, col=column)
+        figure.add_trace(end_labels(values, years, texts), row=row, col=1)
+        # the bars carry their figures: no ticks to crowd a narrow panel
+        figure.update_xaxes(range=[0, max(values) * 1.02], showticklabels=False, row=row, col=1)
+        figure.update_yaxes(type="category", row=row, col=1)
     # each panel's title carries its unit: 개최장소(개소), 운영횟수(회), 참여농가수(개)
-    return styled(figure, title="직거래장터 2024년 실적 대비 2025년 계획", height=380)
+    years = f"{changes[0].year_a}년 실적 대비 {changes[0].year_b}년 계획" if changes else ""
+    styled(figure, title=f"직거래장터 {years}", height=100 + 110 * len(changes))
+    # room under the figure's title for the first panel's title (annotations push no margin)
+    figure.update_layout(margin_t=64)
+    return label_room(figure, labels)
 
 
 def schedule_gantt(
@@ -80,17 +94,18 @@ def schedule_gantt(
             annotation_text="선택 기간",
             annotation_position="top left",
         )
-    figure.update_xaxes(type="date", tickformat="%y.%-m.", dtick="M1")
+    # Plotly picks the tick spacing from the axis length: every month on a wide screen, fewer
+    # on a phone, never overlapping
+    figure.update_xaxes(type="date", tickformat="%y.%-m.")
     figure.update_yaxes(
         categoryorder="array", categoryarray=[plotly_text(market) for market in markets["market"]][::-1]
     )
-    styled(
+    return styled(
         figure,
         title="2025년 서로장터 운영일정(안)",
         x_title="운영 기간(연.월.)",
         height=480,
     )
-    return legend_below_title(figure)
 
 
 def _outline_traces(figure: go.Figure, outline: tuple[Line, ...]) -> None:

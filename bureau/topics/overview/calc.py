@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from bureau.format import money, number, rate
+from bureau.kpi import Kpi
 from bureau.topics.overview.district import RULES, Indicators, recompute
 from bureau.units import Unit
 
@@ -17,6 +20,17 @@ class Fact:
     label: str
     value: str
     detail: str = ""
+
+
+def department_kpis(dept: pd.Series) -> list[Kpi]:
+    """인원, 팀 and 구분 of one row of ``bureau.topics.overview.queries.departments`` ("-" for a 사업소
+    without teams)."""
+    teams = dept["teams"]
+    return [
+        Kpi("인원", f"{number(dept['headcount'])}명"),
+        Kpi("팀", "-" if pd.isna(teams) else f"{number(teams)}팀"),
+        Kpi("구분", str(dept["kind"])),
+    ]
 
 
 def district_facts(values: Indicators, unit: Unit) -> list[Fact]:

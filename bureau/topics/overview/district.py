@@ -22,7 +22,7 @@ class Indicators:
 
     @classmethod
     def from_frame(cls, indicators: pd.DataFrame) -> Indicators:
-        """From :func:`bureau.queries.org.district_indicators`."""
+        """From :func:`bureau.topics.overview.queries.district_indicators`."""
         columns = indicators[["indicator_id", "reference", "value", "subject"]]
         return cls(columns.itertuples(index=False, name=None))
 

@@ -6,41 +6,41 @@ from datetime import date
 
 import duckdb
 
-from bureau.format import money, rate
 from bureau.highlights import Highlight
-from bureau.metrics import percent
 from bureau.topics.relief import calc as relief
 from bureau.topics.relief import queries as relief_queries
 from bureau.topics.report import queries as issue_queries
+from bureau.topics.report.calc import effective_dept
 from bureau.units import UnitView
+
+#: The relief page's slug, which is also its topic in the shared tables.
+RELIEF_PAGE = "relief"
 
 
 def relief_item(
     con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView, dept: str | None = None
 ) -> list[Highlight]:
-    supplies = relief_queries.supplies(con, as_of)
-    funds = relief_queries.funds(con, as_of)
-    if supplies.empty or funds.empty:
+    """One sentence of what the relief did: 구호물품, 구호금, the fund's 집행률, 자원봉사 and
+    직원 성금. With ``dept`` (one that staffs the issue, as on the relief page) only its parts:
+    인력개발과 ran the 성금 alone."""
+    issues = issue_queries.current_issues(con, as_of)
+    relief_issues = issues[issues["page"] == RELIEF_PAGE]
+    if relief_issues.empty:
         return []
-    totals = relief.supply_totals(supplies, issue_queries.printed_figures(con, as_of, "relief"))
-    fund_total = funds[funds["parent_id"].isna()]["amount"].sum()
-    execution = issue_queries.program_execution(con, as_of, "relief")
-    spent = ""
-    if not execution.empty:
-        row = execution.iloc[0]
-        spent = f", 재해구호 사업비 집행률 {rate(percent(row['spent'], row['budget']))}%"
-    approx = f"{totals.printed_approx}: " if totals.printed_approx else ""
-    funds_text = money(fund_total, relief.FUND_UNIT, units.of("relief_funds"))
-    text = f"산불 피해 구호: 구호물품 {approx}{totals.breakdown}, 구호금 {funds_text} 지원{spent}"
-    return [
-        Highlight(
-            "relief",
-            "delivered",
-            "info",
-            "산불 피해 구호",
-            text,
-            funds_text,
-            None,
-            "relief",
-        )
-    ]
+    staffed = issue_queries.issue_departments(con, as_of, int(relief_issues["issue_no"].iloc[0]))
+    dept = effective_dept(dept, staffed)
+    parts = relief.summary_parts(
+        relief.supply_totals(
+            relief_queries.supplies(con, as_of, dept=dept),
+            issue_queries.printed_figures(con, as_of, RELIEF_PAGE),
+        ),
+        relief_queries.funds(con, as_of, dept=dept),
+        issue_queries.program_execution(con, as_of, RELIEF_PAGE, dept=dept),
+        relief_queries.volunteers(con, as_of, dept=dept),
+        relief_queries.donations(con, as_of, dept=dept),
+        units,
+    )
+    if not parts:
+        return []
+    text = "산불 피해 구호: " + ", ".join(words for words, _ in parts)
+    return [Highlight("relief", "delivered", "info", "산불 피해 구호", text, parts[0][1], None, RELIEF_PAGE)]

@@ -21,6 +21,8 @@ DONATION_UNIT = Unit.THOUSAND
 EXECUTION_UNIT = Unit.THOUSAND
 #: The order the report counts in: 개 (items) first, then 동 (tents), 대 (food trucks).
 UNIT_ORDER = ("개", "동", "대")
+#: The fewest steps of the response drawn as a timeline chart; fewer read better as a list.
+TIMELINE_CHART_STEPS = 3
 
 
 def short_date(day: date) -> str:
@@ -259,6 +261,38 @@ def headlines(
             )
         )
     return found
+
+
+def summary_parts(
+    totals: SupplyTotals,
+    funds: pd.DataFrame,
+    execution: pd.DataFrame,
+    volunteers: pd.DataFrame,
+    donations: pd.DataFrame,
+    units: UnitView,
+) -> list[tuple[str, str]]:
+    """What the relief did, in the briefing's words, each with its key figure: 구호물품 (split
+    by counting unit), 구호금, the fund's 집행률, 자원봉사, 직원 성금; parts with no rows
+    (another department's) are left out."""
+    parts: list[tuple[str, str]] = []
+    if totals.by_unit:
+        approx = f"{totals.printed_approx}: " if totals.printed_approx else ""
+        parts.append((f"구호물품 {approx}{totals.breakdown}", totals.breakdown))
+    roots = funds[funds["parent_id"].isna()]
+    if not roots.empty:
+        given = money(roots["amount"].sum(), FUND_UNIT, units.of("relief_funds"))
+        parts.append((f"구호금 {given} 지원", given))
+    if not execution.empty:
+        spent = f"{rate(percent(execution['spent'].iloc[0], execution['budget'].iloc[0]))}%"
+        parts.append((f"재해구호 사업비 집행률 {spent}", spent))
+    if not volunteers.empty:
+        people = f"{number(volunteers['people'].sum())}명"
+        when = date_span(volunteers["start"].min(), volunteers["end"].max())
+        parts.append((f"자원봉사 {people}({when})", people))
+    for row in donations.itertuples():
+        raised = money(row.amount, DONATION_UNIT, units.of("relief_donations"))
+        parts.append((f"직원 성금 {raised} 모금({date_span(row.start, row.end)})", raised))
+    return parts
 
 
 def supply_summary(totals: SupplyTotals) -> str:

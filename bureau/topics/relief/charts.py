@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from bureau.format import money, number, plotly_text
-from bureau.theme import PALETTE, legend_below_title, styled
+from bureau.theme import LABELLED_AXIS_TICKS, PALETTE, end_labels, label_room, styled
 from bureau.topics.relief.calc import FUND_UNIT, UNIT_ORDER, fund_leaves, short_date
 from bureau.units import Unit, convert
 
@@ -21,61 +22,89 @@ CATEGORY_COLOURS = {
 
 
 def supplies_by_category(supplies: pd.DataFrame) -> go.Figure:
-    """Horizontal bars per category on a log scale (13대 and 318,875개 on one chart),
-    coloured and labelled by each category's own counting unit."""
-    figure = go.Figure()
-    shown = supplies.iloc[::-1]
-    for unit in UNIT_ORDER:
-        part = shown[shown["count_unit"] == unit]
-        if part.empty:
-            continue
+    """One panel per counting unit (개, 동, 대), each with its own linear scale: quantities of
+    different units are never drawn against one another. Horizontal bars per category,
+    labelled with the quantity as printed (``318,875개``)."""
+    units = [unit for unit in UNIT_ORDER if (supplies["count_unit"] == unit).any()]
+    parts = [supplies[supplies["count_unit"] == unit].iloc[::-1] for unit in units]
+    figure = make_subplots(
+        rows=len(units),
+        cols=1,
+        row_heights=[len(part) for part in parts],
+        vertical_spacing=min(0.3, 0.55 / max(len(units), 1)),
+    )
+    labels: list[str] = []
+    for row, (unit, part) in enumerate(zip(units, parts), start=1):
+        names = [plotly_text(category) for category in part["category"]]
+        texts = [f"{number(quantity)}{unit}" for quantity in part["quantity"]]
+        labels += texts
         figure.add_bar(
             x=part["quantity"],
-            y=[plotly_text(category) for category in part["category"]],
+            y=names,
             orientation="h",
-            name=f"단위: {unit}",
             marker_color=UNIT_COLOURS[unit],
-            text=[f"{number(q)}{unit}" for q in part["quantity"]],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            customdata=texts,
+            hovertemplate="%{y}: %{customdata}<extra></extra>",
+            showlegend=False,
+            row=row,
+            col=1,
         )
-    figure.update_xaxes(type="log", range=[0, 6.2])
-    figure.update_yaxes(
-        categoryorder="array", categoryarray=[plotly_text(category) for category in shown["category"]]
-    )
+        figure.add_trace(end_labels(part["quantity"], names, texts), row=row, col=1)
     styled(
         figure,
-        title="품목별 구호물품(품목마다 단위가 다름)",
-        x_title="수량(동·대·개, 로그 눈금)",
-        height=440,
+        title="품목별 구호물품(단위별로 나눈 수량)",
+        height=140 + 34 * len(supplies) + 70 * len(units),
     )
-    return legend_below_title(figure)
+    for row, (unit, part) in enumerate(zip(units, parts), start=1):
+        figure.update_xaxes(
+            title_text=f"수량({unit})",
+            range=[0, float(part["quantity"].max()) * 1.02],
+            tickformat=",",
+            nticks=LABELLED_AXIS_TICKS,
+            row=row,
+            col=1,
+        )
+        figure.update_yaxes(type="category", row=row, col=1)
+    return label_room(figure, labels)
 
 
 def funds_breakdown(funds: pd.DataFrame, unit: Unit) -> go.Figure:
-    """One bar for the 45억 total, stacked by what was given: 5억 first, then 37억 경북 and
-    3억 경남 (the 40억 of 4.7.), in ``unit``."""
-    leaves = fund_leaves(funds)
-    figure = go.Figure()
-    for index, row in enumerate(leaves.itertuples()):
-        region = plotly_text(row.region) if isinstance(row.region, str) else "초기 대응"
-        when = short_date(row.granted_on) if row.granted_on is not None else ""
-        shown = money(row.amount, FUND_UNIT, unit)
-        figure.add_bar(
-            x=[convert(row.amount, FUND_UNIT, unit)],
-            y=["구호금"],
-            orientation="h",
-            name=f"{region} {shown}({when})",
-            marker_color=PALETTE[index % len(PALETTE)],
-            text=[f"{region}<br>{shown}"],
-            textposition="inside",
-            insidetextanchor="middle",
-            hovertemplate=f"{plotly_text(row.stage)}<br>{region}: {shown} ({when})<extra></extra>",
-        )
-    figure.update_layout(barmode="stack", showlegend=False)  # each segment is labelled
-    figure.update_xaxes(tickformat=",")
-    return styled(figure, title="구호금 지원 내역", x_title=f"지원액({unit.value})", height=240)
+    """What was given, one bar each in the order given: 5억 first, then 37억 경북 and 3억 경남
+    (the 40억 of 4.7.), in ``unit``, each labelled with its amount; the total in the title."""
+    leaves = fund_leaves(funds).iloc[::-1]
+    names = [
+        f"{plotly_text(row.region) if isinstance(row.region, str) else '초기 대응'}"
+        f"({short_date(row.granted_on) if row.granted_on is not None else '-'})"
+        for row in leaves.itertuples()
+    ]
+    values = [convert(value, FUND_UNIT, unit) for value in leaves["amount"]]
+    texts = [money(value, FUND_UNIT, unit) for value in leaves["amount"]]
+    figure = go.Figure(
+        [
+            go.Bar(
+                x=values,
+                y=names,
+                orientation="h",
+                marker_color=CATEGORY_COLOURS["구호금"],
+                customdata=[plotly_text(stage) for stage in leaves["stage"]],
+                text=texts,
+                textposition="none",
+                hovertemplate="%{customdata}<br>%{y}: %{text}<extra></extra>",
+                showlegend=False,
+            ),
+            end_labels(values, names, texts),
+        ]
+    )
+    figure.update_xaxes(range=[0, max(values, default=1) * 1.02], tickformat=",", nticks=LABELLED_AXIS_TICKS)
+    figure.update_yaxes(type="category")
+    total = money(funds[funds["parent_id"].isna()]["amount"].sum(), FUND_UNIT, unit)
+    styled(
+        figure,
+        title=f"구호금 지원 내역(계 {total})",
+        x_title=f"지원액({unit.value})",
+        height=120 + 44 * len(leaves),
+    )
+    return label_room(figure, texts)
 
 
 def response_timeline(events: pd.DataFrame) -> go.Figure:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from bureau.differences import Kind, shown_rate
@@ -14,6 +16,12 @@ from bureau.units import Unit
 EXECUTION_UNIT = Unit.THOUSAND
 #: How each reading of 예상액 (``expected_basis``) gives the 예상 집행률.
 EXPECTED_RULES = {"누계": "예상액 ÷ 예산현액 × 100", "잔여": "(집행액 + 예상액) ÷ 예산현액 × 100"}
+
+
+def spent_names(has_committed: bool) -> tuple[str, str]:
+    """The spent amount's column and its rate's as the report heads them: 지출액 and
+    "지출액 집행률" beside 원인행위 (집행률 of two amounts), otherwise 집행액 and plain "집행률"."""
+    return ("지출액", "지출액 집행률") if has_committed else ("집행액", "집행률")
 
 
 def year_end_spent(spent: float, expected: float, basis: str) -> float:
@@ -45,6 +53,21 @@ def effective_dept(dept: str | None, issue_departments: list[str]) -> str | None
     return dept if dept in issue_departments else None
 
 
+def contacts_for(contacts: pd.DataFrame, issue_no: int, dept: str | None) -> pd.DataFrame:
+    """An issue's 담당자 (``bureau.topics.report.queries.contacts``); with ``dept`` among them, only
+    that department's people. A department that does not staff the issue sees them all."""
+    people = contacts[contacts["issue_no"] == issue_no]
+    return people[people["dept"] == dept] if dept in set(people["dept"]) else people
+
+
+def shown_checks(reconciliations: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The reconciliations of the tables a page shows, ``tables`` naming each source table
+    with the rows on screen: a table a department filter leaves empty is not on screen, so
+    its figures are not counted or listed."""
+    shown = [name for name, rows in tables.items() if not rows.empty]
+    return reconciliations[reconciliations["table_name"].isin(shown)]
+
+
 def execution_table(rows: pd.DataFrame, unit: Unit) -> Table:
     """The report's 집행현황 table with every rate recomputed from the amounts (the printed
     one where it only cut the decimals, :func:`bureau.differences.shown_rate`), amounts in ``unit``.
@@ -53,7 +76,7 @@ def execution_table(rows: pd.DataFrame, unit: Unit) -> Table:
     spent by the year's end (:func:`year_end_spent`) over 예산현액.
     """
     has_committed = rows["committed"].notna().any()
-    spent_name = "지출액" if has_committed else "집행액"
+    spent_name, spent_rate_name = spent_names(has_committed)
     frame = pd.DataFrame({"사업명": rows["program"].tolist()})
     columns: dict[str, Column] = {}
 
@@ -78,7 +101,7 @@ def execution_table(rows: pd.DataFrame, unit: Unit) -> Table:
     money(spent_name, "spent")
     if has_committed:
         rates_of("원인행위 집행률", "committed", "printed_committed_rate")
-    rates_of(f"{spent_name} 집행률", "spent", "printed_spent_rate")
+    rates_of(spent_rate_name, "spent", "printed_spent_rate")
     year = year_end_label(rows)
     money(f"{year}년말 예상액", "expected")
     rows = rows.assign(

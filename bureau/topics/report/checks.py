@@ -8,7 +8,7 @@ import duckdb
 
 from bureau.checks.base import Reconciliation, compared
 from bureau.metrics import percent
-from bureau.topics.report.calc import EXPECTED_RULES, year_end_spent
+from bureau.topics.report.calc import EXPECTED_RULES, spent_names, year_end_spent
 
 
 def printed_figures(con: duckdb.DuckDBPyConnection, topic: str) -> dict[tuple[date, str], tuple]:
@@ -63,10 +63,10 @@ def reconcile_execution(con: duckdb.DuckDBPyConnection, topic: str) -> list[Reco
     ).fetchall()
     found = []
     for as_of, program, budget, committed, spent, p_committed, p_spent, expected, basis, p_expected in rows:
-        spent_name = "지출액" if committed is not None else "집행액"
+        spent_name, spent_rate_name = spent_names(committed is not None)
         checks = [
             ("원인행위 집행률", "원인행위 ÷ 예산현액 × 100", p_committed, committed),
-            (f"{spent_name} 집행률", f"{spent_name} ÷ 예산현액 × 100", p_spent, spent),
+            (spent_rate_name, f"{spent_name} ÷ 예산현액 × 100", p_spent, spent),
             (
                 "’25년말 예상 집행률",
                 EXPECTED_RULES[basis],
