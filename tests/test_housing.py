@@ -10,6 +10,8 @@ import pytest
 from bureau.table import display_text
 from bureau.topics.housing import calc as housing
 from bureau.topics.housing import checks, loan_calculator, queries
+from bureau.topics.report import queries as issue_queries
+from bureau.topics.report.calc import execution_table
 from bureau.units import Unit
 from tests.helpers_topic import edited_con
 from tests.reading import shown, shown_metrics, table_text
@@ -207,19 +209,21 @@ def test_averages_per_person(con):
     assert rows[("’24년 상반기", "1인가구")] == ("85.7", "100")  # 2,914 ÷ 34
 
 
-def test_execution_table(con):
-    table = display_text(housing.execution_table(queries.budget_execution(con, AS_OF), Unit.THOUSAND))
-    assert table.columns[1] == "예산현액(천원)"
-    assert table.iloc[0].tolist() == [
-        "공무원 주거안정기금 전출금",
-        "9,400,000",
-        "4,700,000",
-        "4,700,000",
-        "50.0",
-        "50.0",
-        "9,400,000",
-        "100.0",
-    ]
+def test_execution_table_is_the_shared_one(con):
+    """The housing 예산집행 현황 is a row of program_execution, shown by the table every
+    topic's execution uses, with every printed figure."""
+    rows = issue_queries.program_execution(con, AS_OF, "housing")
+    assert display_text(execution_table(rows, Unit.THOUSAND)).iloc[0].to_dict() == {
+        "사업명": "공무원 주거안정기금 전출금",
+        "예산현액(천원)": "9,400,000",
+        "원인행위(천원)": "4,700,000",
+        "지출액(천원)": "4,700,000",
+        "원인행위 집행률(%)": "50.0",
+        "지출액 집행률(%)": "50.0",
+        "’25년말 예상액(천원)": "9,400,000",
+        "’25년말 예상 집행률(%)": "100.0",
+        "기준일": "2025. 3. 31.",
+    }
 
 
 def test_round_result(con):
@@ -261,15 +265,12 @@ def test_every_reconciliation_of_the_report_matches(con):
         ("housing_budget", "2025", "합계(억원)"): ("220", "220"),
         ("housing_budget", "2025", "예산(억원) = 그룹별 배정액 합계"): ("220", "220"),
         ("housing_budget", "2025", "전년대비 증액(억원)"): ("40", "40"),
-        ("housing_budget_execution", "2025", "일반(억원) = 예산집행 현황 예산현액"): ("94", "94"),
+        ("housing_budget", "2025", "일반(억원) = 예산집행 현황 예산현액"): ("94", "94"),
         ("housing_applications", "2025|상반기|선정", "선정 인원(명)"): ("105", "105"),
         ("housing_applications", "2025|상반기|선정", "선정 금액(억원)"): ("110", "110"),
-        ("housing_budget_execution", "2025|공무원 주거안정기금 전출금", "집행률 원인행위(%)"): (
-            "50.0",
-            "50.0",
-        ),
-        ("housing_budget_execution", "2025|공무원 주거안정기금 전출금", "집행률 지출액(%)"): ("50.0", "50.0"),
-        ("housing_budget_execution", "2025|공무원 주거안정기금 전출금", "’25년말 집행예상률(%)"): (
+        ("program_execution", "housing|공무원 주거안정기금 전출금", "원인행위 집행률"): ("50.0", "50.0"),
+        ("program_execution", "housing|공무원 주거안정기금 전출금", "지출액 집행률"): ("50.0", "50.0"),
+        ("program_execution", "housing|공무원 주거안정기금 전출금", "’25년말 예상 집행률"): (
             "100.0",
             "100.0",
         ),
@@ -323,14 +324,14 @@ def test_every_reconciliation_of_the_report_matches(con):
             "110",
         ),
         (
-            ("housing_budget_execution.csv", ("4700000,4700000,50.0,50.0", "4700000,4700000,50.0,49.0")),
-            ("housing_budget_execution", "2025|공무원 주거안정기금 전출금", "집행률 지출액(%)"),
+            ("program_execution.csv", ("4700000,4700000,50.0,50.0", "4700000,4700000,50.0,49.0")),
+            ("program_execution", "housing|공무원 주거안정기금 전출금", "지출액 집행률"),
             "49.0",
             "50.0",
         ),
         (
-            ("housing_budget_execution.csv", ("전출금,9400000", "전출금,9500000")),
-            ("housing_budget_execution", "2025", "일반(억원) = 예산집행 현황 예산현액"),
+            ("program_execution.csv", ("전출금,9400000", "전출금,9500000")),
+            ("housing_budget", "2025", "일반(억원) = 예산집행 현황 예산현액"),
             "94",
             "95",
         ),
@@ -490,6 +491,7 @@ def test_page_tables_follow_the_unit_switch(open_page):
         "50.0",
         "9,400,000",
         "100.0",
+        "2025. 3. 31.",
     ]
     caps = _frame(app, "’25년~ 지원한도(천원)")
     assert caps["’25년~ 지원한도(천원)"].tolist() == ["100,000", "150,000", "200,000", "100,000", "100,000"]

@@ -10,8 +10,8 @@ import duckdb
 
 from bureau.checks.base import Reconciliation, compared
 from bureau.format import number
-from bureau.metrics import percent
 from bureau.sources import SourceError
+from bureau.topics.report.checks import reconcile_execution
 from bureau.units import Unit, convert
 
 MILLION_PER_EOK = convert(1, Unit.HUNDRED_MILLION, Unit.MILLION)  # 100
@@ -99,7 +99,7 @@ def reconcile(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
         *_applications(con),
         *_averages(con),
         *_cap_recipients(con),
-        *_execution(con),
+        *reconcile_execution(con, "housing"),
     ]
 
 
@@ -181,7 +181,8 @@ def _budget(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
             )
         if general is not None:
             execution = con.execute(
-                "SELECT sum(budget) FROM housing_budget_execution WHERE as_of = ? AND fiscal_year = ?",
+                "SELECT sum(budget) FROM program_execution WHERE as_of = ? AND topic = 'housing' "
+                "AND year(measured_on) = ?",
                 [as_of, year],
             ).fetchone()[0]
             if execution is not None:
@@ -189,7 +190,7 @@ def _budget(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
                 found.append(
                     _item(
                         as_of,
-                        "housing_budget_execution",
+                        "housing_budget",
                         key,
                         subject,
                         "일반(억원) = 예산집행 현황 예산현액",
@@ -310,36 +311,4 @@ def _cap_recipients(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
                 ),
             )
         )
-    return found
-
-
-def _execution(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
-    rows = con.execute(
-        """
-        SELECT as_of, fiscal_year, programme, budget, committed, spent, expected_year_end,
-               printed_committed_rate, printed_spent_rate, printed_expected_rate
-        FROM housing_budget_execution ORDER BY ALL
-        """
-    ).fetchall()
-    found = []
-    for as_of, year, programme, budget, committed, spent, expected, p_committed, p_spent, p_expected in rows:
-        key = f"{year}|{programme}"
-        for figure, rule, printed, value in (
-            ("집행률 원인행위(%)", "원인행위 ÷ 예산현액 × 100", p_committed, committed),
-            ("집행률 지출액(%)", "지출액 ÷ 예산현액 × 100", p_spent, spent),
-            ("’25년말 집행예상률(%)", "집행예상액 ÷ 예산현액 × 100", p_expected, expected),
-        ):
-            found.append(
-                _item(
-                    as_of,
-                    "housing_budget_execution",
-                    key,
-                    programme,
-                    figure,
-                    rule,
-                    printed,
-                    percent(value, budget),
-                    1,
-                )
-            )
     return found

@@ -1,4 +1,4 @@
-"""직원 주거복지 queries: loan rules and terms, budget, rounds, selections, execution, schedule."""
+"""직원 주거복지 queries: loan rules and terms, budget, rounds, selections, schedule."""
 
 from __future__ import annotations
 
@@ -82,17 +82,6 @@ def selection(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
 def notes(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
     return frame(
         con, "SELECT note_id, subject, text FROM housing_notes WHERE as_of = ? ORDER BY note_id", [as_of]
-    )
-
-
-def budget_execution(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    """예산집행 현황 (천원, printed %)."""
-    return frame(
-        con,
-        "SELECT fiscal_year, programme, budget, committed, spent, printed_committed_rate, "
-        "printed_spent_rate, expected_year_end, printed_expected_rate "
-        "FROM housing_budget_execution WHERE as_of = ? ORDER BY fiscal_year, programme",
-        [as_of],
     )
 
 

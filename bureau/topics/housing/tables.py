@@ -1,4 +1,5 @@
-"""직원 주거복지: the staff 전세자금 loan's rules, budget, selections, execution and schedule."""
+"""직원 주거복지: the staff 전세자금 loan's rules, budget, selections and schedule (its 예산집행
+현황 is a row of the shared ``program_execution`` table)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,8 @@ from bureau.schema import (
     Flag,
     Integer,
     Name,
-    Percent,
     Real,
     Reference,
-    Share,
     SignedAmount,
     SourceModel,
     Table,
@@ -110,21 +109,6 @@ class HousingNote(SourceModel):
     text: Text
 
 
-class HousingBudgetExecution(SourceModel):
-    """예산집행 현황 in 천원; rates as printed (%)."""
-
-    dept: Name
-    fiscal_year: Year
-    programme: Name
-    budget: Amount
-    committed: Amount
-    spent: Amount
-    printed_committed_rate: Share
-    printed_spent_rate: Share
-    expected_year_end: Amount
-    printed_expected_rate: Percent
-
-
 class HousingScheduleStep(SourceModel):
     dept: Name
     fiscal_year: Year
@@ -181,13 +165,6 @@ def _tables() -> tuple[Table, ...]:
             common,
         ),
         Table("housing_notes", HousingNote, ("as_of", "note_id"), "주거복지 주석", common),
-        Table(
-            "housing_budget_execution",
-            HousingBudgetExecution,
-            ("as_of", "fiscal_year", "programme"),
-            "주거복지 예산집행 현황(천원, %)",
-            common,
-        ),
         Table(
             "housing_schedule",
             HousingScheduleStep,

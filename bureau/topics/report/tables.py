@@ -12,18 +12,19 @@ from bureau.schema import (
     Count,
     Day,
     Name,
+    PageSlug,
     Percent,
     Real,
     Reference,
     SourceModel,
     Table,
     Text,
+    TopicSlug,
     department_reference,
     report_reference,
 )
 from bureau.units import Unit
 
-Topic = Literal["relief", "markets"]
 FigureId = Annotated[str, Field(pattern=r"^[a-z][a-z_]*(\.[^,]+)?$", max_length=80)]
 ShortText = Annotated[str, Field(min_length=1, max_length=40)]
 #: What a ’25년말 예상액 counts: the year-end total spent, or what remains to spend.
@@ -45,7 +46,7 @@ class CurrentIssue(SourceModel):
     issue_no: Count
     title: Name
     lead_dept: Name
-    page: Literal["relief", "markets", "ai_training", "housing"]
+    page: PageSlug
     goal: Text
 
 
@@ -92,7 +93,7 @@ class PrintedFigure(SourceModel):
     printed so the build can recompute it (``value`` is its number, ``printed_text`` its
     wording, e.g. ``약 72만 개``)."""
 
-    topic: Topic
+    topic: TopicSlug
     figure_id: FigureId
     label: Name
     value: Annotated[Real, Field(ge=0)]
@@ -101,7 +102,8 @@ class PrintedFigure(SourceModel):
 
 
 class ProgramExecution(SourceModel):
-    """A program's 예산·집행 현황 table (amounts in 천원, rates in % as printed).
+    """A program's 예산·기금 집행현황 table (amounts in 천원, rates in % as printed), one concept
+    for every topic that prints one (relief, markets, housing).
 
     ``measured_on`` is the table's own 기준일 (the relief fund table is as of 2025-04-11).
     ``committed`` is 원인행위 (empty when the table has only 집행액), ``spent`` 지출액/집행액,
@@ -110,7 +112,7 @@ class ProgramExecution(SourceModel):
     집행액 (rate (집행액 + 예상액) ÷ 예산현액; the relief fund table: 5,000,000 spent, 1,000,000
     to go, 100.0%)."""
 
-    topic: Topic
+    topic: TopicSlug
     measured_on: Day
     dept: Name
     program: Name
