@@ -1,4 +1,5 @@
-"""일반 현황: the bureau's organization, duties, and 자치구·동 행정여건."""
+"""일반 현황: the bureau's organization, duties, and 자치구·동 행정여건; the printed 7과 1사업소
+365명 is recounted from the departments, the derived indicators recomputed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from bureau.checks.declared import Related, Sum
 from bureau.schema import (
     Count,
     Day,
@@ -18,6 +20,8 @@ from bureau.schema import (
     department_reference,
     report_reference,
 )
+from bureau.topics.overview.checks import DerivedIndicators
+from bureau.topics.overview.district import RULES
 
 
 class Department(SourceModel):
@@ -57,6 +61,32 @@ class DistrictIndicator(SourceModel):
     printed_derived: Flag
 
 
+ORGANIZATION = "행정국 조직"
+SUMMARY_CHECKS = (
+    Sum(
+        printed="printed_departments",
+        parts=Related("departments", where={"kind": "과"}),
+        subject=ORGANIZATION,
+        figure="과 수",
+        rule="부서 중 과의 수",
+    ),
+    Sum(
+        printed="printed_field_offices",
+        parts=Related("departments", where={"kind": "사업소"}),
+        subject=ORGANIZATION,
+        figure="사업소 수",
+        rule="부서 중 사업소의 수",
+    ),
+    Sum(
+        printed="printed_headcount",
+        parts=Related("departments", where={"kind": ("과", "사업소")}),
+        value="headcount",
+        subject=ORGANIZATION,
+        figure="인원(명)",
+        rule="과·사업소 인원의 합(유관기관 제외)",
+    ),
+)
+
 TABLES = (
     Table(
         "departments",
@@ -72,6 +102,7 @@ TABLES = (
         ("as_of",),
         "행정국 조직 총괄(보고서 표기 합계)",
         (report_reference(),),
+        checks=SUMMARY_CHECKS,
     ),
     Table(
         "duties",
@@ -86,5 +117,6 @@ TABLES = (
         ("as_of", "indicator_id", "reference"),
         "자치구·동 행정여건 지표",
         (report_reference(),),
+        checks=(DerivedIndicators(RULES, "자치구·동 행정여건"),),
     ),
 )

@@ -7,6 +7,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from bureau.checks.base import Row
+from bureau.checks.declared import Compare
+from bureau.metrics import percent
 from bureau.schema import (
     Amount,
     Count,
@@ -23,6 +26,7 @@ from bureau.schema import (
     department_reference,
     report_reference,
 )
+from bureau.topics.report.calc import EXPECTED_RULES, year_end_spent
 from bureau.units import Unit
 
 FigureId = Annotated[str, Field(pattern=r"^[a-z][a-z_]*(\.[^,]+)?$", max_length=80)]
@@ -126,6 +130,42 @@ class ProgramExecution(SourceModel):
     printed_expected_rate: Percent
 
 
+def _spent(row: Row) -> str:
+    """What the table calls the amount spent: 지출액 beside 원인행위, else 집행액."""
+    return "지출액" if row["committed"] is not None else "집행액"
+
+
+#: Every printed 집행률 recomputed from the amounts over 예산현액; 예상 집행률 from what will have
+#: been spent by the year's end (:func:`year_end_spent`).
+EXECUTION_CHECKS = (
+    Compare(
+        printed="printed_committed_rate",
+        recomputed=lambda row: None if row["committed"] is None else percent(row["committed"], row["budget"]),
+        digits=1,
+        subject="{program}",
+        figure="원인행위 집행률",
+        rule="원인행위 ÷ 예산현액 × 100",
+    ),
+    Compare(
+        printed="printed_spent_rate",
+        recomputed=lambda row: percent(row["spent"], row["budget"]),
+        digits=1,
+        subject="{program}",
+        figure=lambda row: f"{_spent(row)} 집행률",
+        rule=lambda row: f"{_spent(row)} ÷ 예산현액 × 100",
+    ),
+    Compare(
+        printed="printed_expected_rate",
+        recomputed=lambda row: percent(
+            year_end_spent(row["spent"], row["expected"], row["expected_basis"]), row["budget"]
+        ),
+        digits=1,
+        subject="{program}",
+        figure="’{measured_on:%y}년말 예상 집행률",
+        rule=lambda row: EXPECTED_RULES[row["expected_basis"]],
+    ),
+)
+
 TABLES = (
     Table("reports", Report, ("as_of",), "보고서 목록(기준일·발행월·출처)"),
     Table(
@@ -170,6 +210,7 @@ TABLES = (
         ("as_of", "topic", "program"),
         "현안 사업 예산·기금 집행현황(단위: 천원, %)",
         (report_reference(), department_reference()),
+        checks=EXECUTION_CHECKS,
     ),
     Table(
         "report_units",
