@@ -11,8 +11,6 @@ import dataclasses
 import fcntl
 import hashlib
 import os
-import types
-import typing
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -24,7 +22,7 @@ from pydantic.fields import FieldInfo
 
 from bureau.checks.base import ErrorCheck, Reconciliation
 from bureau.checks.engine import error_checks, reconciliations
-from bureau.schema import Table
+from bureau.schema import Table, base_type
 from bureau.sources import LoadedRow, SourceError, SourceErrors, read_table
 from bureau.topics import TABLES, TOPICS
 
@@ -46,21 +44,6 @@ class BuildResult:
     database: Path
     rows: dict[str, int]
     discrepancies: list[Reconciliation]
-
-
-def base_type(field: FieldInfo) -> type:
-    """The plain Python type of a model field: ``Annotated[int | None, …]`` → ``int``."""
-    annotation = field.annotation
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        elif origin is typing.Literal:
-            return type(typing.get_args(annotation)[0])
-        else:
-            return annotation
 
 
 def arrow_type(field: FieldInfo) -> pa.DataType:

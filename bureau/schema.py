@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import types
+import typing
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, ClassVar, Self
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 if TYPE_CHECKING:
@@ -206,6 +209,35 @@ def check_order(start: object, end: object, start_column: str, end_column: str) 
                 "end": str(end),
             },
         )
+
+
+def base_type(field: FieldInfo) -> type:
+    """The plain Python type of a model field: ``Annotated[int | None, …]`` → ``int``."""
+    annotation = field.annotation
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        elif origin is typing.Literal:
+            return type(typing.get_args(annotation)[0])
+        else:
+            return annotation
+
+
+def literal_values(field: FieldInfo) -> tuple[object, ...]:
+    """The values a ``Literal`` field allows, in the order declared (empty for other fields)."""
+    annotation = field.annotation
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return tuple(value for part in typing.get_args(annotation) for value in _literal(part))
+    return _literal(annotation)
+
+
+def _literal(annotation: object) -> tuple[object, ...]:
+    return typing.get_args(annotation) if typing.get_origin(annotation) is typing.Literal else ()
 
 
 @dataclass(frozen=True)

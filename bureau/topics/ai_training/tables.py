@@ -141,6 +141,7 @@ TABLES = (
         ("as_of", "grade_group"),
         "직급 그룹별 AI 교육 이수 인원(명)",
         (report_reference(), department_reference()),
+        order=("sort_order",),
     ),
     Table(
         "ai_course_tiers",
@@ -152,6 +153,7 @@ TABLES = (
             department_reference(),
             Reference(("as_of", "grade_group"), "ai_training_progress", ("as_of", "grade_group")),
         ),
+        order=("sort_order",),
     ),
     Table(
         "ai_stages",
@@ -159,6 +161,7 @@ TABLES = (
         ("as_of", "stage"),
         "AI 역량강화 단계별 목표·대상",
         (report_reference(), department_reference()),
+        order=("stage",),
     ),
     Table(
         "ai_stage_roles",
@@ -166,6 +169,7 @@ TABLES = (
         ("as_of", "stage", "agency", "seq"),
         "AI 역량강화 단계별 추진기관 역할",
         (report_reference(), department_reference(), _stage_reference()),
+        order=("stage", "agency_order", "seq"),
     ),
     Table(
         "ai_programmes",
@@ -188,6 +192,7 @@ TABLES = (
                 rule="프로그램 표의 값이 같은 단계·기관의 역할 문구에 표기됨",
             ),
         ),
+        order=("sort_order",),
     ),
     Table(
         "ai_next_steps",
@@ -195,5 +200,6 @@ TABLES = (
         ("as_of", "seq"),
         "AI 역량강화 향후계획",
         (report_reference(), department_reference()),
+        order=("seq",),
     ),
 )

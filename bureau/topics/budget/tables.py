@@ -3,11 +3,12 @@ parent's amounts are its children's sums, and the printed 증감·rates are reco
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from bureau.checks.base import Row
+from bureau.checks.base import Row, Text
 from bureau.checks.declared import Compare, Related, Sum
 from bureau.format import short_year
 from bureau.metrics import change, change_rate, percent
@@ -63,43 +64,32 @@ def _budget_of(row: Row, years_back: int = 0) -> str:
     return f"{short_year(row['fiscal_year'] - years_back)}년 예산현액"
 
 
-CHECKS = (
-    *(
-        Sum(
-            printed=column,
-            value=column,
-            parts=CHILDREN,
-            reject=True,
-            subject="{item}",
-            figure=column,
-            rule="its children",
-        )
-        for column in AMOUNT_COLUMNS
+#: The printed figures of a line recomputed from its amounts: (column, recomputed, digits,
+#: figure, rule).
+RECOMPUTED: tuple[tuple[str, Callable[[Row], float | None], int, Text, Text], ...] = (
+    (
+        "printed_change",
+        lambda row: change(row["prior_budget"], row["budget"]),
+        0,
+        "증감액(C=B-A)",
+        lambda row: f"{_budget_of(row)} − {_budget_of(row, 1)}",
     ),
-    Compare(
-        printed="printed_change",
-        recomputed=lambda row: change(row["prior_budget"], row["budget"]),
-        subject=SUBJECT,
-        figure="증감액(C=B-A)",
-        rule=lambda row: f"{_budget_of(row)} − {_budget_of(row, 1)}",
+    (
+        "printed_change_rate",
+        lambda row: change_rate(row["prior_budget"], row["budget"]),
+        1,
+        "증감률(C/A)",
+        lambda row: f"증감액 ÷ {_budget_of(row, 1)} × 100",
     ),
-    Compare(
-        printed="printed_change_rate",
-        recomputed=lambda row: change_rate(row["prior_budget"], row["budget"]),
-        digits=1,
-        subject=SUBJECT,
-        figure="증감률(C/A)",
-        rule=lambda row: f"증감액 ÷ {_budget_of(row, 1)} × 100",
-    ),
-    Compare(
-        printed="printed_actual_rate",
-        recomputed=lambda row: percent(row["actual"], row["budget"]),
-        digits=1,
-        subject=SUBJECT,
-        figure=lambda row: ACTUAL_LABEL[row["side"]][0],
-        rule=lambda row: f"{ACTUAL_LABEL[row['side']][1]} ÷ {_budget_of(row)} × 100",
+    (
+        "printed_actual_rate",
+        lambda row: percent(row["actual"], row["budget"]),
+        1,
+        lambda row: ACTUAL_LABEL[row["side"]][0],
+        lambda row: f"{ACTUAL_LABEL[row['side']][1]} ÷ {_budget_of(row)} × 100",
     ),
 )
+
 
 TABLES = (
     Table(
@@ -113,6 +103,31 @@ TABLES = (
             Reference(("as_of", "side", "parent_id"), "budget", ("as_of", "side", "item_id")),
         ),
         units="(단위 : 천원, %)",
-        checks=CHECKS,
+        checks=(
+            # a parent line's amounts are its children's sums, or the data are rejected
+            *(
+                Sum(
+                    printed=column,
+                    value=column,
+                    parts=CHILDREN,
+                    reject=True,
+                    subject="{item}",
+                    figure=column,
+                    rule="its children",
+                )
+                for column in AMOUNT_COLUMNS
+            ),
+            *(
+                Compare(
+                    printed=column,
+                    recomputed=recomputed,
+                    digits=digits,
+                    subject=SUBJECT,
+                    figure=figure,
+                    rule=rule,
+                )
+                for column, recomputed, digits, figure, rule in RECOMPUTED
+            ),
+        ),
     ),
 )

@@ -5,7 +5,7 @@ and the bounds (an average loan within the cap) are reconciled."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Self
+from typing import Annotated, ClassVar, Literal, Self
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -38,14 +38,22 @@ Month = Annotated[Integer, Field(ge=1, le=12)]
 TOTAL = "합계"
 
 
-def _total_row(printed_total: bool, name: str) -> None:
-    """``printed_total`` is true on the 합계 row and on it only."""
-    if printed_total != (name == TOTAL):
-        raise PydanticCustomError(
-            "printed_total",
-            "printed_total must be true exactly on 합계 rows ({name})",
-            {"column": "printed_total", "name": name},
-        )
+class WithPrintedTotal(SourceModel):
+    """A table that keeps the report's printed 합계 row: ``printed_total`` is true on the row
+    whose ``total_named_by`` column says 합계, and on it only."""
+
+    total_named_by: ClassVar[str]
+
+    @model_validator(mode="after")
+    def _total_flagged(self) -> Self:
+        name = getattr(self, self.total_named_by)
+        if self.printed_total != (name == TOTAL):
+            raise PydanticCustomError(
+                "printed_total",
+                "printed_total must be true exactly on 합계 rows ({name})",
+                {"column": "printed_total", "name": name},
+            )
+        return self
 
 
 class HousingLoanRule(SourceModel):
@@ -81,10 +89,11 @@ class HousingLoanTerms(SourceModel):
         return self
 
 
-class HousingBudget(SourceModel):
+class HousingBudget(WithPrintedTotal):
     """사업예산 in 억원 by funding source; the printed 합계 row (``printed_total``) keeps the
     report's total and its printed change on the previous year (``printed_change``)."""
 
+    total_named_by = "source"
     dept: Name
     fiscal_year: Year
     source: Literal["합계", "일반", "기금"]
@@ -92,11 +101,6 @@ class HousingBudget(SourceModel):
     printed_total: Flag
     printed_change: SignedAmount | None = None
     sort_order: Count
-
-    @model_validator(mode="after")
-    def _total_flagged(self) -> Self:
-        _total_row(self.printed_total, self.source)
-        return self
 
 
 class HousingApplication(SourceModel):
@@ -121,10 +125,11 @@ class HousingCapRecipient(SourceModel):
     people: Count
 
 
-class HousingSelection(SourceModel):
+class HousingSelection(WithPrintedTotal):
     """그룹별 배정액 (the year's allocation) and the half's selections, in 명 and 백만원.
     ``printed_total`` rows are the report's 합계 line, kept to reconcile."""
 
+    total_named_by = "loan_group"
     dept: Name
     loan_group: LoanGroup | Literal["합계"]
     fiscal_year: Year
@@ -134,11 +139,6 @@ class HousingSelection(SourceModel):
     amount: Amount
     printed_total: Flag
     sort_order: Count
-
-    @model_validator(mode="after")
-    def _total_flagged(self) -> Self:
-        _total_row(self.printed_total, self.loan_group)
-        return self
 
 
 class HousingNote(SourceModel):
@@ -235,26 +235,22 @@ def _round_subject(row: Row) -> str:
     return f"{_year(row)} {row['half']} 선정결과"
 
 
-APPLICATION_CHECKS = (
+#: The printed 선정 people and amount of a round are its groups' sums: (column, group column, units).
+APPLICATION_CHECKS = tuple(
     Sum(
-        printed="people",
+        printed=column,
         where={"stage": "선정"},
         parts=GROUPS_OF_ROUND,
-        value="selected",
+        value=summed,
+        convert=units,
         subject=_round_subject,
-        figure="선정 인원(명)",
-        rule="그룹별 선정 인원의 합",
-    ),
-    Sum(
-        printed="amount",
-        where={"stage": "선정"},
-        parts=GROUPS_OF_ROUND,
-        value="amount",
-        convert=EOK,
-        subject=_round_subject,
-        figure="선정 금액(억원)",
-        rule="그룹별 선정 금액의 합(백만원) ÷ 100",
-    ),
+        figure=figure,
+        rule=rule,
+    )
+    for column, summed, units, figure, rule in (
+        ("people", "selected", None, "선정 인원(명)", "그룹별 선정 인원의 합"),
+        ("amount", "amount", EOK, "선정 금액(억원)", "그룹별 선정 금액의 합(백만원) ÷ 100"),
+    )
 )
 
 
@@ -348,6 +344,7 @@ def _tables() -> tuple[Table, ...]:
             common,
             # the calculator needs a cap for every group in every year of rules
             checks=(Complete(("from_year", "loan_group"), "no rule for {loan_group!r} from {from_year}"),),
+            order=("from_year", "sort_order"),
         ),
         Table(
             "housing_loan_terms",
@@ -355,6 +352,7 @@ def _tables() -> tuple[Table, ...]:
             ("as_of", "from_year"),
             "전세자금 융자 지원기간·이자율",
             common,
+            order=("from_year",),
         ),
         Table(
             "housing_budget",
@@ -387,14 +385,18 @@ def _tables() -> tuple[Table, ...]:
             "그룹별 배정액·선정결과(명, 백만원)",
             common,
             checks=SELECTION_CHECKS,
+            order=("fiscal_year", "sort_order"),
         ),
-        Table("housing_notes", HousingNote, ("as_of", "note_id"), "주거복지 주석", common),
+        Table(
+            "housing_notes", HousingNote, ("as_of", "note_id"), "주거복지 주석", common, order=("note_id",)
+        ),
         Table(
             "housing_schedule",
             HousingScheduleStep,
             ("as_of", "fiscal_year", "half", "seq"),
             "전세자금 하반기 추진일정",
             common,
+            order=("fiscal_year", "half", "seq"),
         ),
     )
 

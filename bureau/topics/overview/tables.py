@@ -61,30 +61,11 @@ class DistrictIndicator(SourceModel):
     printed_derived: Flag
 
 
-ORGANIZATION = "행정국 조직"
-SUMMARY_CHECKS = (
-    Sum(
-        printed="printed_departments",
-        parts=Related("departments", where={"kind": "과"}),
-        subject=ORGANIZATION,
-        figure="과 수",
-        rule="부서 중 과의 수",
-    ),
-    Sum(
-        printed="printed_field_offices",
-        parts=Related("departments", where={"kind": "사업소"}),
-        subject=ORGANIZATION,
-        figure="사업소 수",
-        rule="부서 중 사업소의 수",
-    ),
-    Sum(
-        printed="printed_headcount",
-        parts=Related("departments", where={"kind": ("과", "사업소")}),
-        value="headcount",
-        subject=ORGANIZATION,
-        figure="인원(명)",
-        rule="과·사업소 인원의 합(유관기관 제외)",
-    ),
+#: The printed 7과 1사업소 365명 recounted from the departments: (column, kinds, summed, figure, rule).
+ORGANIZATION = (
+    ("printed_departments", "과", None, "과 수", "부서 중 과의 수"),
+    ("printed_field_offices", "사업소", None, "사업소 수", "부서 중 사업소의 수"),
+    ("printed_headcount", ("과", "사업소"), "headcount", "인원(명)", "과·사업소 인원의 합(유관기관 제외)"),
 )
 
 TABLES = (
@@ -95,6 +76,7 @@ TABLES = (
         "부서별 팀 수·인원",
         (report_reference(),),
         units="(단위 : 팀, 명)",
+        order=("sort_order",),
     ),
     Table(
         "bureau_summary",
@@ -102,7 +84,17 @@ TABLES = (
         ("as_of",),
         "행정국 조직 총괄(보고서 표기 합계)",
         (report_reference(),),
-        checks=SUMMARY_CHECKS,
+        checks=tuple(
+            Sum(
+                printed=column,
+                parts=Related("departments", where={"kind": kinds}),
+                value=summed,
+                subject="행정국 조직",
+                figure=figure,
+                rule=rule,
+            )
+            for column, kinds, summed, figure, rule in ORGANIZATION
+        ),
     ),
     Table(
         "duties",
@@ -118,5 +110,6 @@ TABLES = (
         "자치구·동 행정여건 지표",
         (report_reference(),),
         checks=(DerivedIndicators(RULES, "자치구·동 행정여건"),),
+        order=("indicator_id", "reference"),
     ),
 )

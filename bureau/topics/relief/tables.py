@@ -151,6 +151,7 @@ TABLES = (
         ("as_of", "category"),
         "구호물품 지원 실적(품목별 단위)",
         checks=SUPPLY_CHECKS,
+        order=("seq",),
     ),
     Table(
         "relief_funds",
@@ -174,6 +175,7 @@ TABLES = (
                 list_parts="{amount}억",
             ),
         ),
+        order=("seq",),
     ),
     _dept_table(
         "relief_appropriations",
@@ -192,15 +194,21 @@ TABLES = (
                 list_parts="{event} {amount:,}",
             ),
         ),
+        order=("seq",),
     ),
-    _dept_table("relief_volunteers", ReliefVolunteers, ("as_of", "seq"), "자원봉사 인력 지원"),
-    _dept_table("relief_donations", ReliefDonation, ("as_of", "start"), "직원 성금 모금(단위: 천원)"),
+    _dept_table(
+        "relief_volunteers", ReliefVolunteers, ("as_of", "seq"), "자원봉사 인력 지원", order=("seq",)
+    ),
+    _dept_table(
+        "relief_donations", ReliefDonation, ("as_of", "start"), "직원 성금 모금(단위: 천원)", order=("start",)
+    ),
     _dept_table(
         "relief_timeline",
         ReliefEvent,
         ("as_of", "seq"),
         "구호 지원 추진 경과",
         checks=(Weekdays(text="printed_date", subject="{event}", figure="요일", rule="달력의 요일"),),
+        order=("seq",),
     ),
     Table(
         "relief_tf_members",
@@ -208,5 +216,6 @@ TABLES = (
         ("as_of", "seq"),
         "관계기관 TF 구성",
         (report_reference(),),
+        order=("seq",),
     ),
 )

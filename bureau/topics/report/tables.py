@@ -185,6 +185,7 @@ TABLES = (
             department_reference(),
             Reference(("as_of", "issue_no"), "current_issues", ("as_of", "issue_no")),
         ),
+        order=("issue_no", "sort_order"),
     ),
     Table(
         "issue_points",
@@ -196,6 +197,7 @@ TABLES = (
             department_reference(),
             Reference(("as_of", "issue_no"), "current_issues", ("as_of", "issue_no")),
         ),
+        order=("kind", "seq"),
     ),
     Table(
         "printed_figures",
@@ -203,6 +205,7 @@ TABLES = (
         ("as_of", "topic", "figure_id"),
         "본문에 인쇄된 합계·개수(재계산 대상)",
         (report_reference(),),
+        order=("figure_id",),
     ),
     Table(
         "program_execution",
@@ -211,6 +214,7 @@ TABLES = (
         "현안 사업 예산·기금 집행현황(단위: 천원, %)",
         (report_reference(), department_reference()),
         checks=EXECUTION_CHECKS,
+        order=("program",),
     ),
     Table(
         "report_units",
