@@ -11,8 +11,6 @@ import dataclasses
 import fcntl
 import hashlib
 import os
-import types
-import typing
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -23,17 +21,13 @@ import pyarrow as pa
 from pydantic.fields import FieldInfo
 
 from bureau.checks.base import ErrorCheck, Reconciliation
-from bureau.checks.integrity import references, unique_keys
-from bureau.schema import Table
+from bureau.checks.engine import error_checks, reconciliations
+from bureau.schema import Table, base_type
 from bureau.sources import LoadedRow, SourceError, SourceErrors, read_table
 from bureau.topics import TABLES, TOPICS
 
-#: The generic checks first, then each topic's, in the registry's order.
-ERROR_CHECKS: tuple[ErrorCheck, ...] = (
-    unique_keys,
-    references,
-    *(check for topic in TOPICS for check in topic.error_checks),
-)
+#: Keys and references of every table, then each table's declared checks, in registry order.
+ERROR_CHECKS: tuple[ErrorCheck, ...] = tuple(error_checks(TOPICS))
 
 _ARROW_TYPES: dict[type, pa.DataType] = {
     bool: pa.bool_(),
@@ -50,21 +44,6 @@ class BuildResult:
     database: Path
     rows: dict[str, int]
     discrepancies: list[Reconciliation]
-
-
-def base_type(field: FieldInfo) -> type:
-    """The plain Python type of a model field: ``Annotated[int | None, …]`` → ``int``."""
-    annotation = field.annotation
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        elif origin is typing.Literal:
-            return type(typing.get_args(annotation)[0])
-        else:
-            return annotation
 
 
 def arrow_type(field: FieldInfo) -> pa.DataType:
@@ -140,11 +119,9 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: dict[str, pa.Table]) -> list[
     errors = [error for check in ERROR_CHECKS for error in check(con)]
     if errors:
         raise SourceErrors(errors)
-    by_topic = [
-        (topic.slug, item) for topic in TOPICS for reconciler in topic.reconcilers for item in reconciler(con)
-    ]
+    found = reconciliations(con, TOPICS)
     reconciliation = pa.Table.from_pylist(
-        [{"topic": slug, **dataclasses.asdict(item)} for slug, item in by_topic],
+        [dataclasses.asdict(item) for item in found],
         schema=pa.schema(
             [("topic", pa.string()), ("as_of", pa.date32())]
             + [
@@ -155,7 +132,7 @@ def _write(con: duckdb.DuckDBPyConnection, loaded: dict[str, pa.Table]) -> list[
         ),
     )
     con.from_arrow(reconciliation).create("reconciliation")
-    return [item for _, item in by_topic]
+    return found
 
 
 #: What stops a build from writing its database: a read-only data/ folder, a full disk, no

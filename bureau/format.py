@@ -15,11 +15,12 @@ MISSING = "-"
 
 
 def number(value: float | None, digits: int = 0) -> str:
-    """``-1234.5`` → ``△1,235``; ``None``/NaN → ``-``. Rounds half away from zero."""
+    """``-1234.5`` → ``△1,235``; ``None``/NaN → ``-``. Rounds half away from zero; negative
+    ``digits`` round to tens, hundreds… (``723170`` to -4 digits: ``720,000``)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
     rounded = round_half_up(float(value), digits)
-    text = f"{abs(rounded):,.{digits}f}"
+    text = f"{abs(rounded):,.{max(digits, 0)}f}"
     return f"{NEGATIVE_MARK}{text}" if rounded < 0 else text
 
 
@@ -75,6 +76,11 @@ def with_unit(text: str, unit: str) -> str:
 def unit_caption(unit: str, *extra: str) -> str:
     """The caption printed above a table: ``(단위 : 천원, %)``."""
     return "(단위 : " + ", ".join((unit, *extra)) + ")"
+
+
+def short_year(year: int) -> str:
+    """``2025`` → ``’25``, as the report names a year."""
+    return f"’{year % 100:02d}"
 
 
 def korean_date(day: date) -> str:

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bureau.format import particle
+
 #: Korean weekday names, Monday first (``date.weekday()`` order).
 WEEKDAYS = "월화수목금토일"
 _DAY = f"[{WEEKDAYS}]"
@@ -92,6 +94,19 @@ def opening_span(start: date, end: date, printed: str | None) -> tuple[date, dat
 def day_label(day: date) -> str:
     """``date(2025, 5, 23)`` → ``"5.23.(금)"``, as the report prints a date with its weekday."""
     return f"{day.month}.{day.day}.({weekday_label(day)})"
+
+
+def weekday_reading(dates: str, weekdays: str, span: tuple[date, date] | None) -> str:
+    """What a printed weekday range means: ``(금~일)은 5.22.~10.20. 중 여는 요일: 첫 운영일
+    5.23.(금), 마지막 운영일 10.19.(일)``."""
+    period = dates.split("(")[0]
+    if span is None:
+        return f"{period} 중 {weekdays}에 해당하는 날이 없음"
+    first, last = span
+    return (
+        f"({weekdays}){particle(weekdays, '은', '는')[len(weekdays) :]} {period} 중 장터가 여는 요일: "
+        f"첫 운영일 {day_label(first)}, 마지막 운영일 {day_label(last)}"
+    )
 
 
 def overlaps(start: date, end: date, period_start: date, period_end: date) -> bool:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+import types
+import typing
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, ClassVar, Self
+from typing import TYPE_CHECKING, Annotated, ClassVar, Self
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
+
+if TYPE_CHECKING:
+    from bureau.checks.base import Check
 
 #: Digits, optionally grouped by three with commas (``1,880``, ``12,345,678``), and a fraction.
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -124,6 +130,30 @@ Flag = Annotated[bool, BeforeValidator(boolean)]
 Text = Annotated[str, Field(min_length=1, max_length=500), _no_control_characters("\n\r\t")]
 #: A name or label on one line.
 Name = Annotated[str, Field(min_length=1, max_length=80), _no_control_characters("")]
+
+
+def _registered_topic(with_page: bool) -> AfterValidator:
+    def check(slug: str) -> str:
+        # The registry imports every topic's tables, so it is looked up when rows are read,
+        # not when the models are defined: a new topic needs no edit here.
+        from bureau.topics import TOPICS
+
+        slugs = [topic.slug for topic in TOPICS if topic.page is not None or not with_page]
+        if slug not in slugs:
+            raise PydanticCustomError(
+                "unknown_topic",
+                "등록되지 않은 주제입니다: '{slug}' is not one of {slugs}",
+                {"slug": slug, "slugs": ", ".join(slugs)},
+            )
+        return slug
+
+    return AfterValidator(check)
+
+
+#: A topic of the report by its slug (``relief``), as registered in ``bureau.topics.TOPICS``.
+TopicSlug = Annotated[str, Field(min_length=1, max_length=40), _registered_topic(with_page=False)]
+#: A registered topic that has a page (``pages/<slug>.py``).
+PageSlug = Annotated[str, Field(min_length=1, max_length=40), _registered_topic(with_page=True)]
 #: Every date column: ``2025-03-31``, ``2025. 3. 31.``, ``2025.3.31`` or ``2025/3/31``,
 #: between 1900 and 2100.
 Day = Annotated[date, BeforeValidator(calendar_date), AfterValidator(_plausible_date)]
@@ -181,6 +211,35 @@ def check_order(start: object, end: object, start_column: str, end_column: str) 
         )
 
 
+def base_type(field: FieldInfo) -> type:
+    """The plain Python type of a model field: ``Annotated[int | None, …]`` → ``int``."""
+    annotation = field.annotation
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        elif origin is typing.Literal:
+            return type(typing.get_args(annotation)[0])
+        else:
+            return annotation
+
+
+def literal_values(field: FieldInfo) -> tuple[object, ...]:
+    """The values a ``Literal`` field allows, in the order declared (empty for other fields)."""
+    annotation = field.annotation
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return tuple(value for part in typing.get_args(annotation) for value in _literal(part))
+    return _literal(annotation)
+
+
+def _literal(annotation: object) -> tuple[object, ...]:
+    return typing.get_args(annotation) if typing.get_origin(annotation) is typing.Literal else ()
+
+
 @dataclass(frozen=True)
 class Reference:
     """``columns`` of this table must name an existing row of ``table`` (``target`` columns)."""
@@ -192,7 +251,12 @@ class Reference:
 
 @dataclass(frozen=True)
 class Table:
-    """A source table: its CSV file under data/sources, model, key and references."""
+    """A source table: its CSV file under data/sources, model, key, references and checks.
+
+    ``checks`` are declared beside the table they concern (children sum to parents, printed
+    totals and rates equal recomputed ones, …) and run by ``bureau.checks.engine``; ``order``
+    is the report's order of its rows, used by ``bureau.selection`` (a column whose type is a
+    ``Literal`` sorts in the order its values are declared)."""
 
     name: str
     model: type[SourceModel]
@@ -201,6 +265,8 @@ class Table:
     references: tuple[Reference, ...] = ()
     #: the units of its figures as a caption for exports, e.g. "(단위 : 천원, %)"
     units: str = ""
+    checks: tuple[Check, ...] = ()
+    order: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:

@@ -1,4 +1,5 @@
-"""What a topic of the report is to the dashboard: its tables, checks, page, briefing and slides.
+"""What a topic of the report is to the dashboard: its tables (with their checks), page, briefing
+and slides.
 
 Each topic package (``bureau/topics/<slug>/``) declares one :class:`Topic`; the registry
 ``bureau.topics.TOPICS`` lists them in the report's order, and the build, the navigation, the
@@ -13,7 +14,6 @@ from datetime import date
 
 import duckdb
 
-from bureau.checks.base import ErrorCheck, Reconciler
 from bureau.highlights import Highlight
 from bureau.pack.spec import SlideSpec
 from bureau.schema import Table
@@ -38,10 +38,6 @@ class Topic:
     slug: str
     tables: tuple[Table, ...]
     page: Page | None = None
-    #: checks that reject the data (the live database stays as it was)
-    error_checks: tuple[ErrorCheck, ...] = ()
-    #: comparisons of the report's printed derived figures with ours (recorded)
-    reconcilers: tuple[Reconciler, ...] = ()
     briefing: BriefingItems | None = None
     slides: SlideBuilder | None = None
 

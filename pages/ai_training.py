@@ -28,7 +28,7 @@ if goal.empty or progress.empty:
     st.stop()
 
 summary = ai_training.summarise(goal, progress, filters.as_of)
-for table in ("ai_training_progress", "ai_training_goal", "ai_programmes"):
+for table in ("ai_training_goal", "ai_programmes"):
     discrepancy_notes(
         run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
     )

@@ -6,6 +6,8 @@ from bureau.format import markdown_text, unit_caption
 from bureau.topics.housing import calc as housing
 from bureau.topics.housing import charts, loan_calculator, queries
 from bureau.topics.report import meta
+from bureau.topics.report import queries as issue_queries
+from bureau.topics.report.calc import execution_table
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
@@ -28,7 +30,7 @@ if rules.empty or budget.empty or applications.empty:
     st.info("이 보고서에는 직원 주거복지 현황이 없습니다.")
     st.stop()
 
-for table in ("housing_selection", "housing_budget", "housing_applications", "housing_budget_execution"):
+for table in ("housing_selection", "housing_budget", "housing_applications", "program_execution"):
     discrepancy_notes(
         run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
     )
@@ -137,8 +139,9 @@ st.markdown(markdown_text(housing.schedule_sentence(schedule)))
 data_table(housing.schedule_table(schedule))
 
 st.subheader(f"예산집행 현황 (’{year % 100:02d}. {filters.as_of.month}. {filters.as_of.day}. 기준)")
-execution_unit = units.of("housing_budget_execution")
-execution = housing.execution_table(run(queries.budget_execution, as_of=filters.as_of), execution_unit)
+execution_unit = units.of("program_execution")
+execution_rows = run(issue_queries.program_execution, as_of=filters.as_of, topic="housing")
+execution = execution_table(execution_rows, execution_unit)
 st.caption(unit_caption(execution_unit.value, "%"))
 data_table(execution)
 downloads(execution, "주거복지_예산집행", unit_caption(execution_unit.value, "%"), "housing-execution")

@@ -224,6 +224,9 @@ def catalogue() -> list[Case]:
         symlink("to a valid CSV outside data/", _outside_copy),
         symlink("to /etc/passwd", lambda ws: Path("/etc/passwd"), "root:", "/bin/"),
         symlink("to another source", lambda ws: ws.file("contacts.csv")),
+        cell("unregistered topic", "program_execution.csv", "topic", "parks", "등록되지 않은 주제"),
+        cell("unregistered topic", "printed_figures.csv", "topic", "Relief", "등록되지 않은 주제"),
+        cell("a topic without a page", "current_issues.csv", "page", "report", "등록되지 않은 주제"),
         cell(LONG_CELL, "departments.csv", "headcount", "9x" * 300, "valid integer", "9x" * 30),
         cell(LONG_CELL, "contacts.csv", "name", "이름" * 100, "at most 80 characters", "이름" * 30),
     ]

@@ -9,9 +9,11 @@ from pathlib import Path
 import duckdb
 
 from bureau import paths
-from bureau.build import arrow_table
-from bureau.sources import read_table
-from bureau.topics import TABLES
+from bureau.build import arrow_table, build
+from bureau.checks.base import Reconciliation
+from bureau.checks.engine import reconciliations
+from bureau.sources import SourceError, SourceErrors, read_table
+from bureau.topics import TABLES, TOPICS
 
 
 def copy_sources(tmp_path: Path) -> Path:
@@ -39,3 +41,20 @@ def edited_con(tmp_path: Path, edits: Mapping[str, tuple[str, str]] = ()) -> duc
         assert not errors, errors
         con.from_arrow(arrow_table(table, rows)).create(table.name)
     return con
+
+
+def topic_reconciliations(con: duckdb.DuckDBPyConnection, topic: str) -> list[Reconciliation]:
+    """What the declared checks record for ``topic``'s page."""
+    return [item for item in reconciliations(con, TOPICS) if item.topic == topic]
+
+
+def build_errors(tmp_path: Path, edits: Mapping[str, tuple[str, str]]) -> list[SourceError]:
+    """The errors a build of the edited sources fails with (none: the build passed)."""
+    sources = copy_sources(tmp_path)
+    for file, (old, new) in dict(edits).items():
+        edit_source(sources / file, old, new)
+    try:
+        build(sources, tmp_path / "bureau.duckdb")
+    except SourceErrors as failure:
+        return failure.errors
+    return []

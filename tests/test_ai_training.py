@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from bureau.topics.ai_training import calc as ai_training
-from bureau.topics.ai_training import checks, queries
-from tests.helpers_topic import edited_con
+from bureau.topics.ai_training import queries
+from tests.helpers_topic import build_errors, edited_con, topic_reconciliations
 from tests.reading import shown, shown_metrics, table_text
 
 AS_OF = date(2025, 3, 31)
@@ -85,13 +85,13 @@ def test_projection_path_runs_from_zero_to_the_goal():
 # --- reconciliations -------------------------------------------------------------------------
 
 
-def _by_figure(found):
-    return {(item.table_name, item.figure): item for item in found}
+def _by_figure(con):
+    return {(item.table_name, item.figure): item for item in topic_reconciliations(con, "ai_training")}
 
 
 def test_reconciliations_of_the_report(con):
-    found = _by_figure(checks.reconcile(con))
-    total = found[("ai_training_progress", "이수 인원(명)")]
+    found = _by_figure(con)
+    total = found[("ai_training_goal", "이수 인원(명)")]
     assert (total.printed, total.recomputed, total.matches) == ("1,995", "1,995", True)
     share = found[("ai_training_goal", "전직원 대비(%)")]
     assert (share.printed, share.recomputed, share.matches) == ("18.9", "18.9", True)
@@ -102,21 +102,25 @@ def test_reconciliations_of_the_report(con):
 
 def test_a_grade_group_that_does_not_add_up_is_recorded(tmp_path):
     con = edited_con(tmp_path, {"ai_training_progress.csv": ("5급 이하,1748", "5급 이하,1750")})
-    item = _by_figure(checks.reconcile(con))[("ai_training_progress", "이수 인원(명)")]
+    item = _by_figure(con)[("ai_training_goal", "이수 인원(명)")]
     assert (item.printed, item.recomputed, item.matches) == ("1,995", "1,997", False)
 
 
 def test_a_programme_count_missing_from_the_role_lines_is_recorded(tmp_path):
     con = edited_con(tmp_path, {"ai_programmes.csv": ("e-러닝,전직원,14", "e-러닝,전직원,15")})
-    item = _by_figure(checks.reconcile(con))[("ai_programmes", "15개 과정")]
-    assert not item.matches
+    item = _by_figure(con)[("ai_programmes", "15개 과정")]
+    assert (item.printed, item.recomputed, item.matches) == ("15개 과정", "문구에 없음", False)
 
 
 def test_two_goal_rows_are_rejected(tmp_path):
+    """One goal row per report is the table's key: the second is rejected where it is."""
     row = "2025-03-31,인력개발과,실습형 AI교육,2025 상시학습제도 운영계획,2025-01-01,100,1,1995,18.9"
-    con = edited_con(tmp_path, {"ai_training_goal.csv": (row, row + "\n" + row.replace("실습형", "이론형"))})
-    errors = checks.goal_rows(con)
-    assert [(e.file, e.line) for e in errors] == [("ai_training_goal.csv", 3)]
+    found = build_errors(
+        tmp_path, {"ai_training_goal.csv": (row, row + "\n" + row.replace("실습형", "이론형"))}
+    )
+    assert [str(error) for error in found] == [
+        "ai_training_goal.csv:3:1: duplicate key (as_of): same as line 2"
+    ]
 
 
 # --- page ------------------------------------------------------------------------------------

@@ -7,11 +7,15 @@ from datetime import date
 
 import pytest
 
+from bureau.checks.engine import errors
 from bureau.table import display_text
+from bureau.topics import TOPICS
 from bureau.topics.housing import calc as housing
-from bureau.topics.housing import checks, loan_calculator, queries
+from bureau.topics.housing import loan_calculator, queries
+from bureau.topics.report import queries as issue_queries
+from bureau.topics.report.calc import execution_table
 from bureau.units import Unit
-from tests.helpers_topic import edited_con
+from tests.helpers_topic import build_errors, edited_con, topic_reconciliations
 from tests.reading import shown, shown_metrics, table_text
 
 AS_OF = date(2025, 3, 31)
@@ -207,19 +211,21 @@ def test_averages_per_person(con):
     assert rows[("’24년 상반기", "1인가구")] == ("85.7", "100")  # 2,914 ÷ 34
 
 
-def test_execution_table(con):
-    table = display_text(housing.execution_table(queries.budget_execution(con, AS_OF), Unit.THOUSAND))
-    assert table.columns[1] == "예산현액(천원)"
-    assert table.iloc[0].tolist() == [
-        "공무원 주거안정기금 전출금",
-        "9,400,000",
-        "4,700,000",
-        "4,700,000",
-        "50.0",
-        "50.0",
-        "9,400,000",
-        "100.0",
-    ]
+def test_execution_table_is_the_shared_one(con):
+    """The housing 예산집행 현황 is a row of program_execution, shown by the table every
+    topic's execution uses, with every printed figure."""
+    rows = issue_queries.program_execution(con, AS_OF, "housing")
+    assert display_text(execution_table(rows, Unit.THOUSAND)).iloc[0].to_dict() == {
+        "사업명": "공무원 주거안정기금 전출금",
+        "예산현액(천원)": "9,400,000",
+        "원인행위(천원)": "4,700,000",
+        "지출액(천원)": "4,700,000",
+        "원인행위 집행률(%)": "50.0",
+        "지출액 집행률(%)": "50.0",
+        "’25년말 예상액(천원)": "9,400,000",
+        "’25년말 예상 집행률(%)": "100.0",
+        "기준일": "2025. 3. 31.",
+    }
 
 
 def test_round_result(con):
@@ -245,7 +251,9 @@ def test_allocation_observations(con):
 
 
 def _found(con):
-    return {(item.table_name, item.row_key, item.figure): item for item in checks.reconcile(con)}
+    return {
+        (item.table_name, item.row_key, item.figure): item for item in topic_reconciliations(con, "housing")
+    }
 
 
 def test_every_reconciliation_of_the_report_matches(con):
@@ -258,18 +266,15 @@ def test_every_reconciliation_of_the_report_matches(con):
         ("housing_selection", "2025|상반기|합계", "상반기 선정 인원(명)"): ("105", "105"),
         ("housing_selection", "2024|상반기|합계", "상반기 선정 금액(백만원)"): ("9,000", "9,000"),
         ("housing_selection", "2025|상반기|합계", "상반기 선정 금액(백만원)"): ("11,000", "11,000"),
-        ("housing_budget", "2025", "합계(억원)"): ("220", "220"),
-        ("housing_budget", "2025", "예산(억원) = 그룹별 배정액 합계"): ("220", "220"),
-        ("housing_budget", "2025", "전년대비 증액(억원)"): ("40", "40"),
-        ("housing_budget_execution", "2025", "일반(억원) = 예산집행 현황 예산현액"): ("94", "94"),
+        ("housing_budget", "2025|합계", "합계(억원)"): ("220", "220"),
+        ("housing_budget", "2025|합계", "예산(억원) = 그룹별 배정액 합계"): ("220", "220"),
+        ("housing_budget", "2025|합계", "전년대비 증액(억원)"): ("40", "40"),
+        ("housing_budget", "2025|일반", "일반(억원) = 예산집행 현황 예산현액"): ("94", "94"),
         ("housing_applications", "2025|상반기|선정", "선정 인원(명)"): ("105", "105"),
         ("housing_applications", "2025|상반기|선정", "선정 금액(억원)"): ("110", "110"),
-        ("housing_budget_execution", "2025|공무원 주거안정기금 전출금", "집행률 원인행위(%)"): (
-            "50.0",
-            "50.0",
-        ),
-        ("housing_budget_execution", "2025|공무원 주거안정기금 전출금", "집행률 지출액(%)"): ("50.0", "50.0"),
-        ("housing_budget_execution", "2025|공무원 주거안정기금 전출금", "’25년말 집행예상률(%)"): (
+        ("program_execution", "housing|공무원 주거안정기금 전출금", "원인행위 집행률"): ("50.0", "50.0"),
+        ("program_execution", "housing|공무원 주거안정기금 전출금", "지출액 집행률"): ("50.0", "50.0"),
+        ("program_execution", "housing|공무원 주거안정기금 전출금", "’25년말 예상 집행률"): (
             "100.0",
             "100.0",
         ),
@@ -306,13 +311,13 @@ def test_every_reconciliation_of_the_report_matches(con):
         ),
         (
             ("housing_budget.csv", ("합계,220,true,40", "합계,220,true,45")),
-            ("housing_budget", "2025", "전년대비 증액(억원)"),
+            ("housing_budget", "2025|합계", "전년대비 증액(억원)"),
             "45",
             "40",
         ),
         (
             ("housing_budget.csv", ("기금,126", "기금,127")),
-            ("housing_budget", "2025", "합계(억원)"),
+            ("housing_budget", "2025|합계", "합계(억원)"),
             "220",
             "221",
         ),
@@ -323,14 +328,14 @@ def test_every_reconciliation_of_the_report_matches(con):
             "110",
         ),
         (
-            ("housing_budget_execution.csv", ("4700000,4700000,50.0,50.0", "4700000,4700000,50.0,49.0")),
-            ("housing_budget_execution", "2025|공무원 주거안정기금 전출금", "집행률 지출액(%)"),
+            ("program_execution.csv", ("4700000,4700000,50.0,50.0", "4700000,4700000,50.0,49.0")),
+            ("program_execution", "housing|공무원 주거안정기금 전출금", "지출액 집행률"),
             "49.0",
             "50.0",
         ),
         (
-            ("housing_budget_execution.csv", ("전출금,9400000", "전출금,9500000")),
-            ("housing_budget_execution", "2025", "일반(억원) = 예산집행 현황 예산현액"),
+            ("program_execution.csv", ("전출금,9400000", "전출금,9500000")),
+            ("housing_budget", "2025|일반", "일반(억원) = 예산집행 현황 예산현액"),
             "94",
             "95",
         ),
@@ -361,38 +366,49 @@ def test_each_reconciliation_records_a_discrepancy(tmp_path, edit, key, printed,
 
 
 @pytest.mark.parametrize(
-    "file, change, message",
+    "file, change, column, message",
     [
         (
             "housing_selection.csv",
             ("일반,2024,상반기,7200,30,2700,false", "일반,2024,상반기,7200,30,2700,true"),
+            9,
             "printed_total must be true exactly on 합계 rows (일반)",
         ),
         (
             "housing_budget.csv",
             ("합계,220,true", "합계,220,false"),
+            6,
             "printed_total must be true exactly on 합계 rows (합계)",
         ),
         (
             "housing_loan_terms.csv",
             ("2025,2,6,1.0", "2025,7,6,1.0"),
+            5,
             "max_period_years 6 is shorter than period_years 7",
         ),
-        ("housing_schedule.csv", ("지원,8,11", "지원,11,8"), "end_month 8 is before start_month 11"),
-        (
-            "housing_loan_rules.csv",
-            ("인력개발과,1인가구,2025", "인력개발과,1인가구,2026"),
-            "no rule for '1인가구' from 2025",
-        ),
+        ("housing_schedule.csv", ("지원,8,11", "지원,11,8"), 8, "end_month 8 is before start_month 11"),
     ],
 )
-def test_rows_that_cannot_be_right_are_rejected(tmp_path, file, change, message):
-    errors = checks.row_rules(edited_con(tmp_path, {file: change}))
-    assert any(message in error.message and error.file == file for error in errors), errors
+def test_rows_that_cannot_be_right_are_rejected_where_they_are(tmp_path, file, change, column, message):
+    """Row rules live in the models: the build fails at the cell, as for any bad value."""
+    found = build_errors(tmp_path, {file: change})
+    lines = (tmp_path / "sources" / file).read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, start=1) if change[1] in text)
+    assert [(e.file, e.line, e.column) for e in found] == [(file, line, column)], found
+    assert message in found[0].message
 
 
-def test_the_report_passes_the_row_rules(con):
-    assert checks.row_rules(con) == []
+def test_a_group_without_a_rule_in_a_year_of_rules_is_rejected(tmp_path):
+    """The calculator needs a cap for every group in every year of rules (a declared check)."""
+    found = build_errors(
+        tmp_path, {"housing_loan_rules.csv": ("인력개발과,1인가구,2025", "인력개발과,1인가구,2026")}
+    )
+    messages = [str(error) for error in found]
+    assert "housing_loan_rules.csv:0:3: no rule for '1인가구' from 2025 (as of 2025-03-31)" in messages
+
+
+def test_the_report_passes_every_check(con):
+    assert errors(con, TOPICS) == []
 
 
 # --- page ------------------------------------------------------------------------------------
@@ -490,6 +506,7 @@ def test_page_tables_follow_the_unit_switch(open_page):
         "50.0",
         "9,400,000",
         "100.0",
+        "2025. 3. 31.",
     ]
     caps = _frame(app, "’25년~ 지원한도(천원)")
     assert caps["’25년~ 지원한도(천원)"].tolist() == ["100,000", "150,000", "200,000", "100,000", "100,000"]

@@ -155,7 +155,7 @@ def test_reconciliations(con):
     right = found
     by_figure = {(row.subject, row.figure): (row.printed, row.recomputed) for row in right.itertuples()}
     assert by_figure[("구호물품", "총계")] == ("723,170", "723,170")
-    assert by_figure[("구호물품", "약 72만 개")] == ("약 72만 개", "약 72만 개")
+    assert by_figure[("구호물품", "약 72만 개")] == ("약 72만 개", "720,000개")  # 723,170 to 만
     assert by_figure[("구호금 전체", "지원액(억원)")] == ("45억 원", "45억 원")
     assert by_figure[("구호금 피해복구단계 및 생활안정단계", "지원액(억원)")] == ("40억 원", "40억 원")
     assert by_figure[("타지방자치단체 재해·재난 구호지원", "예산현액(천원)")] == (

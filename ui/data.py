@@ -44,8 +44,10 @@ def _cached(name: str, build: str, arguments: tuple, _query: Callable[..., Any])
 
 
 def run(query: Callable[..., Any], **arguments: Any) -> Any:
-    """Call ``query(connection, **arguments)`` once per database build and arguments."""
-    name = f"{query.__module__}.{query.__qualname__}"
+    """Call ``query(connection, **arguments)`` once per database build and arguments. A query
+    is known by its function's name, or by its ``cache_name`` (a ``bureau.selection.Selection``:
+    one class, one name per table and columns)."""
+    name = getattr(query, "cache_name", None) or f"{query.__module__}.{query.__qualname__}"
     return _cached(name, build_id(), tuple(sorted(arguments.items())), query)
 
 

@@ -1,17 +1,21 @@
-"""Generic cross-row checks run in DuckDB for every table: unique keys and references."""
+"""The checks every table declares by its shape, run in DuckDB: unique keys (``Table.key``) and
+references (``Table.references``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import duckdb
 
+from bureau.schema import Table
 from bureau.sources import SourceError
 from bureau.sql import identifier
-from bureau.topics import TABLES, TABLES_BY_NAME
 
 
-def unique_keys(con: duckdb.DuckDBPyConnection) -> list[SourceError]:
+def unique_keys(con: duckdb.DuckDBPyConnection, tables: Sequence[Table]) -> list[SourceError]:
+    """Rows after the first with the same key, at the key's last column."""
     errors = []
-    for table in TABLES:
+    for table in tables:
         columns = ", ".join(identifier(column) for column in table.key)
         duplicates = con.execute(
             f"SELECT list(source_line ORDER BY source_line) FROM {identifier(table.name)} "
@@ -25,12 +29,14 @@ def unique_keys(con: duckdb.DuckDBPyConnection) -> list[SourceError]:
     return errors
 
 
-def references(con: duckdb.DuckDBPyConnection) -> list[SourceError]:
+def references(con: duckdb.DuckDBPyConnection, tables: Sequence[Table]) -> list[SourceError]:
+    """Rows whose referencing columns name no row of the referenced table."""
+    by_name = {table.name: table for table in tables}
     errors = []
-    for table in TABLES:
+    for table in tables:
         fields = list(table.model.model_fields)
         for reference in table.references:
-            target = TABLES_BY_NAME[reference.table]
+            target = by_name[reference.table]
             join = " AND ".join(
                 f"t.{identifier(target_column)} = s.{identifier(column)}"
                 for column, target_column in zip(reference.columns, reference.target)

@@ -1,121 +1,42 @@
-"""AI 교육: the grade groups add up to the printed 1,995명; 18.9% fits a staff total;
-the programme counts in the data agree with the role lines that print them."""
+"""AI 교육's own check type: a printed share of a whole the report does not print (18.9% of all
+staff) must be what some whole gives."""
 
 from __future__ import annotations
 
-from functools import partial
+from dataclasses import dataclass
 
-import duckdb
-
-from bureau.checks.base import Reconciliation
+from bureau.checks.base import Labelled, Reconciliation, Scope
+from bureau.checks.declared import Related
+from bureau.differences import Kind
 from bureau.format import number
-from bureau.sources import SourceError
 from bureau.topics.ai_training.calc import implied_total
 
 
-def goal_rows(con: duckdb.DuckDBPyConnection) -> list[SourceError]:
-    """Only one goal row per report: the page and the projection read a single goal."""
-    rows = con.execute(
-        "SELECT as_of, list(source_line ORDER BY source_line) FROM ai_training_goal "
-        "GROUP BY as_of HAVING count(*) > 1"
-    ).fetchall()
-    return [
-        SourceError("ai_training_goal.csv", line, 1, f"only one goal row per as_of ({as_of}) is expected")
-        for as_of, lines in rows
-        for line in lines[1:]
-    ]
+@dataclass(frozen=True, kw_only=True, eq=False)
+class ShareOfUnprintedWhole(Labelled):
+    """The share in column ``printed`` is the sum of ``value`` over the ``parts`` as a percentage
+    of a whole the report does not print: some whole must give it, rounded to ``digits`` as
+    printed (1,995명 = 18.9% for any staff total from 10,528 to 10,583); the note says which."""
 
+    printed: str
+    parts: Related
+    value: str
 
-def reconcile(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
-    found: list[Reconciliation] = []
-    rows = con.execute(
-        """
-        SELECT g.as_of, g.course, g.printed_trained, g.printed_share_of_staff,
-               CAST(coalesce(sum(p.trained), 0) AS BIGINT),
-               string_agg(p.grade_group || ' ' || p.trained, ' + ' ORDER BY p.sort_order)
-        FROM ai_training_goal g LEFT JOIN ai_training_progress p USING (as_of)
-        GROUP BY ALL ORDER BY g.as_of
-        """
-    ).fetchall()
-    for as_of, course, printed, share, summed, parts in rows:
-        found.append(
-            Reconciliation(
-                as_of,
-                "ai_training_progress",
-                course,
-                f"{course} 이수 인원",
-                "이수 인원(명)",
-                f"직급 그룹 합계({parts})",
-                number(printed),
-                number(summed),
-                printed == summed,
+    def reconcile(self, scope: Scope) -> list[Reconciliation]:
+        found = []
+        for row in self.rows(scope):
+            part = sum(other[self.value] for other in self.parts.of(scope, row))
+            share = row[self.printed]
+            printed = number(share, self.digits)
+            try:
+                whole = implied_total(part, share, self.digits)
+            except ValueError as error:
+                found.append(scope.record_text(self, row, printed, "-", Kind.ARITHMETIC, str(error)))
+                continue
+            note = (
+                f"전직원 {number(whole.low)}~{number(whole.high)}명이면 {printed}%로 표기됨 "
+                f"(중앙값 {number(whole.point)}명)"
             )
-        )
-        share_of_all = partial(
-            Reconciliation, as_of, "ai_training_goal", course, f"{course} 이수율", "전직원 대비(%)"
-        )
-        try:
-            total = implied_total(summed, share)
-        except ValueError as error:
-            found.append(
-                share_of_all(
-                    "이수 인원 ÷ 전직원 × 100",
-                    number(share, 1),
-                    "-",
-                    False,
-                    str(error),
-                )
-            )
-            continue
-        found.append(
-            share_of_all(
-                "이수 인원 ÷ 전직원 × 100 (전직원 수는 보고서에 없어 표기 비율에서 역산)",
-                number(share, 1),
-                number(summed / total.point * 100, 1),
-                True,
-                f"전직원 {number(total.low)}~{number(total.high)}명이면 {number(share, 1)}%로 표기됨 "
-                f"(중앙값 {number(total.point)}명)",
-            )
-        )
-    found.extend(_programme_counts(con))
-    return found
-
-
-def _programme_counts(con: duckdb.DuckDBPyConnection) -> list[Reconciliation]:
-    """Counts typed in ai_programmes must appear in the role line of the same stage and agency."""
-    rows = con.execute(
-        """
-        SELECT p.as_of, p.programme_id, p.name, p.courses, p.duration_months, p.cohorts_per_year,
-               p.per_cohort, string_agg(r.role, ' / ')
-        FROM ai_programmes p
-        LEFT JOIN ai_stage_roles r ON r.as_of = p.as_of AND r.stage = p.stage AND r.agency = p.agency
-        GROUP BY ALL ORDER BY p.as_of, min(p.sort_order)
-        """
-    ).fetchall()
-    found = []
-    for as_of, programme_id, name, courses, months, cohorts, per_cohort, roles in rows:
-        roles = roles or ""
-        expected = []
-        if courses is not None:
-            expected.append(f"{courses}개 과정")
-        if months is not None:
-            expected.append(f"{months}개월")
-        if cohorts is not None:
-            expected.append(f"연{cohorts}회")
-        if per_cohort is not None:
-            expected.append(f"기수별 {per_cohort}명")
-        for text in expected:
-            found.append(
-                Reconciliation(
-                    as_of,
-                    "ai_programmes",
-                    programme_id,
-                    name,
-                    text,
-                    "프로그램 표의 값이 같은 단계·기관의 역할 문구에 표기됨",
-                    text,
-                    text if text in roles else "역할 문구에 없음",
-                    text in roles,
-                )
-            )
-    return found
+            recomputed = number(part / whole.point * 100, self.digits)
+            found.append(scope.record_text(self, row, printed, recomputed, Kind.MATCH, note))
+        return found

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from bureau.checks.declared import Quoted, Related, Sum
 from bureau.schema import (
     Count,
     Day,
@@ -19,6 +20,7 @@ from bureau.schema import (
     department_reference,
     report_reference,
 )
+from bureau.topics.ai_training.checks import ShareOfUnprintedWhole
 
 GradeGroup = Literal["4급 이상", "5급 이하"]
 Stage = Annotated[Integer, Field(ge=1, le=9)]
@@ -101,13 +103,37 @@ def _stage_reference() -> Reference:
     return Reference(("as_of", "stage"), "ai_stages", ("as_of", "stage"))
 
 
+PROGRESS = Related("ai_training_progress")
+GOAL_CHECKS = (
+    Sum(
+        printed="printed_trained",
+        parts=PROGRESS,
+        value="trained",
+        subject="{course} 이수 인원",
+        figure="이수 인원(명)",
+        rule="직급 그룹 합계({parts})",
+        list_parts="{grade_group} {trained}",
+    ),
+    ShareOfUnprintedWhole(
+        printed="printed_share_of_staff",
+        parts=PROGRESS,
+        value="trained",
+        digits=1,
+        subject="{course} 이수율",
+        figure="전직원 대비(%)",
+        rule="이수 인원 ÷ 전직원 × 100 (전직원 수는 보고서에 없어 표기 비율에서 역산)",
+    ),
+)
+
 TABLES = (
+    # one goal row per report: the page and the projection read a single goal
     Table(
         "ai_training_goal",
         AiTrainingGoal,
-        ("as_of", "course"),
+        ("as_of",),
         "AI 교육 이수 목표와 보고서 표기 이수 인원·비율",
         (report_reference(), department_reference()),
+        checks=GOAL_CHECKS,
     ),
     Table(
         "ai_training_progress",
@@ -115,6 +141,7 @@ TABLES = (
         ("as_of", "grade_group"),
         "직급 그룹별 AI 교육 이수 인원(명)",
         (report_reference(), department_reference()),
+        order=("sort_order",),
     ),
     Table(
         "ai_course_tiers",
@@ -126,6 +153,7 @@ TABLES = (
             department_reference(),
             Reference(("as_of", "grade_group"), "ai_training_progress", ("as_of", "grade_group")),
         ),
+        order=("sort_order",),
     ),
     Table(
         "ai_stages",
@@ -133,6 +161,7 @@ TABLES = (
         ("as_of", "stage"),
         "AI 역량강화 단계별 목표·대상",
         (report_reference(), department_reference()),
+        order=("stage",),
     ),
     Table(
         "ai_stage_roles",
@@ -140,6 +169,7 @@ TABLES = (
         ("as_of", "stage", "agency", "seq"),
         "AI 역량강화 단계별 추진기관 역할",
         (report_reference(), department_reference(), _stage_reference()),
+        order=("stage", "agency_order", "seq"),
     ),
     Table(
         "ai_programmes",
@@ -147,6 +177,22 @@ TABLES = (
         ("as_of", "programme_id"),
         "AI 교육 프로그램(과정 수·기수)",
         (report_reference(), department_reference(), _stage_reference()),
+        checks=(
+            Quoted(
+                quotes=(
+                    ("courses", "{}개 과정"),
+                    ("duration_months", "{}개월"),
+                    ("cohorts_per_year", "연{}회"),
+                    ("per_cohort", "기수별 {}명"),
+                ),
+                within=Related("ai_stage_roles", on=("as_of", "stage", "agency")),
+                text="role",
+                subject="{name}",
+                figure="{quote}",
+                rule="프로그램 표의 값이 같은 단계·기관의 역할 문구에 표기됨",
+            ),
+        ),
+        order=("sort_order",),
     ),
     Table(
         "ai_next_steps",
@@ -154,5 +200,6 @@ TABLES = (
         ("as_of", "seq"),
         "AI 역량강화 향후계획",
         (report_reference(), department_reference()),
+        order=("seq",),
     ),
 )

@@ -1,14 +1,12 @@
 """저출생 문제 대응을 위한 직원 주거복지 강화."""
 
 from bureau.topic import Page, Topic
-from bureau.topics.housing import briefing, checks, slides, tables
+from bureau.topics.housing import briefing, slides, tables
 
 TOPIC = Topic(
     "housing",
     tables.TABLES,
     page=Page("주거복지", ":material/home:"),
-    error_checks=(checks.row_rules,),
-    reconcilers=(checks.reconcile,),
     briefing=briefing.housing_item,
     slides=slides.housing_slides,
 )

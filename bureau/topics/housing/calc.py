@@ -18,7 +18,6 @@ from bureau.units import Unit, convert
 RULE_UNIT = Unit.WON
 BUDGET_UNIT = Unit.HUNDRED_MILLION
 SELECTION_UNIT = Unit.MILLION
-EXECUTION_UNIT = Unit.THOUSAND
 
 
 def _year(year: int) -> str:
@@ -161,35 +160,6 @@ def budget_parts(budget: pd.DataFrame) -> tuple[int, pd.DataFrame, int | None]:
     printed = budget[budget["printed_total"]]
     change = printed["printed_change"].iloc[0] if len(printed) else None
     return int(parts["amount"].sum()), parts, (None if pd.isna(change) else int(change))
-
-
-def execution_table(execution: pd.DataFrame, unit: Unit) -> Table:
-    """예산집행 현황 as printed, rates recomputed, amounts in ``unit``."""
-    year = _year(int(execution["fiscal_year"].iloc[0])) if len(execution) else ""
-    frame = pd.DataFrame({"사업명": execution["programme"].tolist()})
-    columns: dict[str, Column] = {}
-    for source, name in (
-        ("budget", "예산현액"),
-        ("committed", "집행액 원인행위"),
-        ("spent", "집행액 지출액"),
-    ):
-        header = unit_header(name, unit.value)
-        frame[header], columns[header] = (
-            amounts(execution[source], EXECUTION_UNIT, unit),
-            Column.amount(EXECUTION_UNIT, unit),
-        )
-    for source, name in (("committed", "집행률 원인행위(%)"), ("spent", "집행률 지출액(%)")):
-        frame[name] = rates([percent(v, b) for v, b in zip(execution[source], execution["budget"])])
-        columns[name] = Column.rate()
-    expected = unit_header(f"{year}년말 집행예상액", unit.value)
-    frame[expected] = amounts(execution["expected_year_end"], EXECUTION_UNIT, unit)
-    columns[expected] = Column.amount(EXECUTION_UNIT, unit)
-    expected_rate = f"{year}년말 집행예상률(%)"
-    frame[expected_rate] = rates(
-        [percent(e, b) for e, b in zip(execution["expected_year_end"], execution["budget"])]
-    )
-    columns[expected_rate] = Column.rate()
-    return Table(frame, columns)
 
 
 def _months(start: int, end: int) -> str:

@@ -1,4 +1,4 @@
-"""직원 주거복지 queries: loan rules and terms, budget, rounds, selections, execution, schedule."""
+"""직원 주거복지 queries: loan rules and terms, budget, rounds, selections, schedule."""
 
 from __future__ import annotations
 
@@ -7,26 +7,27 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from bureau.selection import selector
 from bureau.sql import frame
+from bureau.topics.housing.tables import TABLES
 
+select = selector(TABLES)
 
-def loan_rules(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    """Caps (원) and the share of the deposit by group and first year in force."""
-    return frame(
-        con,
-        "SELECT loan_group, from_year, max_deposit_share, cap, sort_order FROM housing_loan_rules "
-        "WHERE as_of = ? ORDER BY from_year, sort_order",
-        [as_of],
-    )
-
-
-def loan_terms(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    return frame(
-        con,
-        "SELECT from_year, period_years, max_period_years, annual_rate, guarantee_insurance "
-        "FROM housing_loan_terms WHERE as_of = ? ORDER BY from_year",
-        [as_of],
-    )
+#: Caps (원) and the share of the deposit by group and first year in force.
+loan_rules = select(
+    "housing_loan_rules", ("loan_group", "from_year", "max_deposit_share", "cap", "sort_order")
+)
+loan_terms = select(
+    "housing_loan_terms",
+    ("from_year", "period_years", "max_period_years", "annual_rate", "guarantee_insurance"),
+)
+#: 그룹별 배정액 and selections (명, 백만원), printed 합계 rows included (``printed_total``).
+selection = select(
+    "housing_selection",
+    ("loan_group", "fiscal_year", "half", "allocation", "selected", "amount", "printed_total", "sort_order"),
+)
+notes = select("housing_notes", ("note_id", "subject", "text"))
+schedule = select("housing_schedule", ("fiscal_year", "half", "seq", "step", "start_month", "end_month"))
 
 
 def budget(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
@@ -65,41 +66,5 @@ def cap_recipients(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
                USING (as_of, loan_group)
         WHERE c.as_of = ? ORDER BY c.fiscal_year, r.sort_order DESC
         """,
-        [as_of],
-    )
-
-
-def selection(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    """그룹별 배정액 and selections (명, 백만원), printed 합계 rows included (``printed_total``)."""
-    return frame(
-        con,
-        "SELECT loan_group, fiscal_year, half, allocation, selected, amount, printed_total, sort_order "
-        "FROM housing_selection WHERE as_of = ? ORDER BY fiscal_year, sort_order",
-        [as_of],
-    )
-
-
-def notes(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    return frame(
-        con, "SELECT note_id, subject, text FROM housing_notes WHERE as_of = ? ORDER BY note_id", [as_of]
-    )
-
-
-def budget_execution(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    """예산집행 현황 (천원, printed %)."""
-    return frame(
-        con,
-        "SELECT fiscal_year, programme, budget, committed, spent, printed_committed_rate, "
-        "printed_spent_rate, expected_year_end, printed_expected_rate "
-        "FROM housing_budget_execution WHERE as_of = ? ORDER BY fiscal_year, programme",
-        [as_of],
-    )
-
-
-def schedule(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    return frame(
-        con,
-        "SELECT fiscal_year, half, seq, step, start_month, end_month FROM housing_schedule "
-        "WHERE as_of = ? ORDER BY fiscal_year, half, seq",
         [as_of],
     )

@@ -1,14 +1,12 @@
 """서울에서 만나는 팔도 농산물 직거래장터 확대 운영."""
 
 from bureau.topic import Page, Topic
-from bureau.topics.markets import briefing, checks, slides, tables
+from bureau.topics.markets import briefing, slides, tables
 
 TOPIC = Topic(
     "markets",
     tables.TABLES,
     page=Page("직거래장터", ":material/storefront:"),
-    error_checks=(checks.market_rows_agree,),
-    reconcilers=(checks.reconcile,),
     briefing=briefing.markets_item,
     slides=slides.markets_slides,
 )

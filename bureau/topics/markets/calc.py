@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from bureau.differences import Kind, rate_kind, shown_rate
-from bureau.format import korean_date, markdown_text, number, particle, rate
+from bureau.format import korean_date, markdown_text, number, rate
 from bureau.kpi import Kpi
 from bureau.metrics import change, change_rate
 from bureau.schedule import (
@@ -18,6 +18,7 @@ from bureau.schedule import (
     opening_span,
     parse_weekdays,
     runs_between,
+    weekday_reading,
 )
 from bureau.table import Column, Table, rates
 
@@ -204,19 +205,6 @@ def month_label(month: tuple[int, int]) -> str:
 
 def month_period(month: tuple[int, int]) -> tuple[date, date]:
     return month_bounds(*month)
-
-
-def weekday_reading(dates: str, weekdays: str, span: tuple[date, date] | None) -> str:
-    """What a printed weekday range means: ``(금~일)은 5.22.~10.20. 중 여는 요일: 첫 운영일
-    5.23.(금), 마지막 운영일 10.19.(일)``."""
-    period = dates.split("(")[0]
-    if span is None:
-        return f"{period} 중 {weekdays}에 해당하는 날이 없음"
-    first, last = span
-    return (
-        f"({weekdays}){particle(weekdays, '은', '는')[len(weekdays) :]} {period} 중 장터가 여는 요일: "
-        f"첫 운영일 {day_label(first)}, 마지막 운영일 {day_label(last)}"
-    )
 
 
 def _weekday_check(start: date, end: date, weekdays: str | None) -> str | None:

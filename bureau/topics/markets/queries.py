@@ -7,21 +7,30 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from bureau.selection import selector
 from bureau.sql import frame, with_dates
+from bureau.topics.markets.tables import TABLES
 
+select = selector(TABLES)
 
-def kpis(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    """직거래장터 운영 계획, one row per indicator and year, printed 증감 on the later year."""
-    return frame(
-        con,
-        """
-        SELECT indicator_id, label, unit, year, status, value, printed_change,
-               printed_change_unit, printed_change_rate
-        FROM market_kpis WHERE as_of = ?
-        ORDER BY CASE indicator_id WHEN 'places' THEN 1 WHEN 'sessions' THEN 2 ELSE 3 END, year
-        """,
-        [as_of],
-    )
+#: 직거래장터 운영 계획, one row per indicator and year (as the report orders them), printed 증감
+#: on the later year.
+kpis = select(
+    "market_kpis",
+    (
+        "indicator_id",
+        "label",
+        "unit",
+        "year",
+        "status",
+        "value",
+        "printed_change",
+        "printed_change_unit",
+        "printed_change_rate",
+    ),
+)
+#: 산불피해지역 희망장터 참여 시·군.
+hope_regions = select("market_hope_regions", ("seq", "province", "city", "planned", "dept"))
 
 
 def schedule(con: duckdb.DuckDBPyConnection, as_of: date, place_id: str | None = None) -> pd.DataFrame:
@@ -56,14 +65,5 @@ def places(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
         GROUP BY ALL
         ORDER BY schedule_order, p.place
         """,
-        [as_of],
-    )
-
-
-def hope_regions(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    """산불피해지역 희망장터 참여 시·군."""
-    return frame(
-        con,
-        "SELECT seq, province, city, planned, dept FROM market_hope_regions WHERE as_of = ? ORDER BY seq",
         [as_of],
     )

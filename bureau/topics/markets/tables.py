@@ -1,4 +1,5 @@
-"""서울에서 만나는 팔도 농산물 직거래장터: KPIs, the 2025 schedule, places, 희망장터."""
+"""서울에서 만나는 팔도 농산물 직거래장터: KPIs, the year's schedule, places, 희망장터; the
+printed 증감·증감률, counts, weekdays and durations are reconciled."""
 
 from __future__ import annotations
 
@@ -6,7 +7,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from bureau.schedule import WEEKDAY_TEXT_PATTERN
+from bureau.checks.base import Row
+from bureau.checks.declared import Agree, Compare, Related, Sum, Weekdays, offset, printed_figure
+from bureau.format import number
+from bureau.metrics import change, change_rate
+from bureau.schedule import WEEKDAY_TEXT_PATTERN, duration_months
 from bureau.schema import (
     Count,
     Day,
@@ -86,6 +91,87 @@ class HopeRegion(SourceModel):
     planned: ShortText
 
 
+#: The same indicator a year earlier (A of 증감(B-A)).
+PREVIOUS_YEAR = Related(on=("as_of", "indicator_id", (offset("year", -1), "year")))
+KPI = "직거래장터 {label}"
+
+
+def _previous(row: Row) -> float:
+    return row["previous"]["value"]
+
+
+KPI_CHECKS = (
+    Compare(
+        printed="printed_change",
+        recomputed=lambda row: change(_previous(row), row["value"]),
+        related=(("previous", PREVIOUS_YEAR),),
+        unit=lambda row: row["printed_change_unit"] or row["unit"],
+        subject=KPI,
+        figure="증감(B-A)",
+        rule=lambda row: f"{row['year']}년(B) − {row['year'] - 1}년(A)",
+    ),
+    Compare(
+        printed="printed_change_rate",
+        recomputed=lambda row: change_rate(_previous(row), row["value"]),
+        related=(("previous", PREVIOUS_YEAR),),
+        unit="%",
+        subject=KPI,
+        figure="증감률(%)",
+        rule=lambda row: f"증감 ÷ {row['year'] - 1}년(A) × 100, 정수",
+    ),
+    # the year's 개최장소 count is the number of places in its schedule
+    Sum(
+        printed="value",
+        where=lambda row: row["indicator_id"] == "places" and row["year"] == row["as_of"].year,
+        parts=Related("market_schedule"),
+        unique="place_id",
+        unit="{unit}",
+        subject=KPI,
+        figure="{year}년 개최장소 수",
+        rule="운영일정(안)의 서로 다른 개최장소 수",
+    ),
+)
+#: The columns of a market (not of one of its places): equal on all of its rows.
+MARKET_COLUMNS = (
+    "market_seq",
+    "market",
+    "operation_type",
+    "start",
+    "end",
+    "printed_dates",
+    "printed_weekdays",
+    "printed_months",
+)
+SCHEDULE_CHECKS = (
+    Agree(("as_of", "market_id"), MARKET_COLUMNS, "market"),
+    printed_figure(
+        "type_count",
+        by="operation_type",
+        unique="market_id",
+        unit="개",
+        subject="직거래장터 운영일정",
+        figure="{label}",
+        rule="추진방식별 장터·행사 수",
+    ),
+    Weekdays(
+        text="printed_dates",
+        once_per=("market_id",),
+        subject="{market}",
+        figure="운영 요일",
+        rule="표기 요일은 기간 중 여는 요일: 그 요일의 첫·마지막 운영일",
+    ),
+    Compare(
+        printed="printed_months",
+        recomputed=lambda row: duration_months(row["start"], row["end"]),
+        once_per=("market_id",),
+        unit="개월",
+        subject="{market}",
+        figure="운영기간(개월)",
+        rule="{printed_dates} 일수 ÷ 평균 월 일수, 반올림",
+        note=lambda row: f"{number(duration_months(row['start'], row['end']), 1)}개월",
+    ),
+)
+
 TABLES = (
     Table(
         "market_kpis",
@@ -93,6 +179,7 @@ TABLES = (
         ("as_of", "indicator_id", "year"),
         "직거래장터 운영 계획(2024 실적·2025 계획)",
         (report_reference(), department_reference()),
+        checks=KPI_CHECKS,
     ),
     Table(
         "market_places",
@@ -111,6 +198,7 @@ TABLES = (
             department_reference(),
             Reference(("as_of", "place_id"), "market_places", ("as_of", "place_id")),
         ),
+        checks=SCHEDULE_CHECKS,
     ),
     Table(
         "market_hope_regions",
@@ -118,5 +206,15 @@ TABLES = (
         ("as_of", "city"),
         "산불피해지역 희망장터 참여 시·군",
         (report_reference(), department_reference()),
+        checks=(
+            printed_figure(
+                "hope_regions",
+                unit="개",
+                subject="산불피해지역 희망장터",
+                figure="참여 시·군 수",
+                rule="참여 시·군 목록의 수",
+            ),
+        ),
+        order=("seq",),
     ),
 )

@@ -7,19 +7,16 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from bureau.selection import selector
 from bureau.sql import frame
+from bureau.topics.overview.tables import TABLES
 
+select = selector(TABLES)
 
-def departments(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    """All departments of a report in the report's order, with teams and headcount."""
-    return frame(
-        con,
-        """
-        SELECT dept, kind, divisions, teams, headcount, founded
-        FROM departments WHERE as_of = ? ORDER BY sort_order
-        """,
-        [as_of],
-    )
+#: All departments of a report in the report's order, with teams and headcount.
+departments = select("departments", ("dept", "kind", "divisions", "teams", "headcount", "founded"))
+#: 자치구·동 행정여건, keyed by ``indicator_id`` and ``reference``.
+district_indicators = select("district_indicators")
 
 
 def bureau_totals(con: duckdb.DuckDBPyConnection, as_of: date) -> dict[str, int]:
@@ -47,16 +44,4 @@ def duties(con: duckdb.DuckDBPyConnection, as_of: date, dept: str | None = None)
         ORDER BY d.sort_order, u.seq
         """,
         [as_of, dept, dept],
-    )
-
-
-def district_indicators(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    """자치구·동 행정여건, keyed by ``indicator_id`` and ``reference``."""
-    return frame(
-        con,
-        """
-        SELECT indicator_id, reference, label, subject, value, unit, printed_derived
-        FROM district_indicators WHERE as_of = ? ORDER BY indicator_id, reference
-        """,
-        [as_of],
     )

@@ -1,4 +1,5 @@
-"""일반 현황: the bureau's organization, duties, and 자치구·동 행정여건."""
+"""일반 현황: the bureau's organization, duties, and 자치구·동 행정여건; the printed 7과 1사업소
+365명 is recounted from the departments, the derived indicators recomputed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from bureau.checks.declared import Related, Sum
 from bureau.schema import (
     Count,
     Day,
@@ -18,6 +20,8 @@ from bureau.schema import (
     department_reference,
     report_reference,
 )
+from bureau.topics.overview.checks import DerivedIndicators
+from bureau.topics.overview.district import RULES
 
 
 class Department(SourceModel):
@@ -57,6 +61,13 @@ class DistrictIndicator(SourceModel):
     printed_derived: Flag
 
 
+#: The printed 7과 1사업소 365명 recounted from the departments: (column, kinds, summed, figure, rule).
+ORGANIZATION = (
+    ("printed_departments", "과", None, "과 수", "부서 중 과의 수"),
+    ("printed_field_offices", "사업소", None, "사업소 수", "부서 중 사업소의 수"),
+    ("printed_headcount", ("과", "사업소"), "headcount", "인원(명)", "과·사업소 인원의 합(유관기관 제외)"),
+)
+
 TABLES = (
     Table(
         "departments",
@@ -65,6 +76,7 @@ TABLES = (
         "부서별 팀 수·인원",
         (report_reference(),),
         units="(단위 : 팀, 명)",
+        order=("sort_order",),
     ),
     Table(
         "bureau_summary",
@@ -72,6 +84,17 @@ TABLES = (
         ("as_of",),
         "행정국 조직 총괄(보고서 표기 합계)",
         (report_reference(),),
+        checks=tuple(
+            Sum(
+                printed=column,
+                parts=Related("departments", where={"kind": kinds}),
+                value=summed,
+                subject="행정국 조직",
+                figure=figure,
+                rule=rule,
+            )
+            for column, kinds, summed, figure, rule in ORGANIZATION
+        ),
     ),
     Table(
         "duties",
@@ -86,5 +109,7 @@ TABLES = (
         ("as_of", "indicator_id", "reference"),
         "자치구·동 행정여건 지표",
         (report_reference(),),
+        checks=(DerivedIndicators(RULES, "자치구·동 행정여건"),),
+        order=("indicator_id", "reference"),
     ),
 )

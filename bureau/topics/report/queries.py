@@ -8,24 +8,40 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from bureau.sql import frame, with_dates
+from bureau.selection import selector
+from bureau.sql import frame
+from bureau.topics.report.tables import TABLES
 
+select = selector(TABLES)
 
-def issue_points(
-    con: duckdb.DuckDBPyConnection, as_of: date, issue_no: int, dept: str | None = None
-) -> pd.DataFrame:
-    """추진방향·추진내용·향후계획 of one current issue, in the report's order."""
-    points = frame(
-        con,
-        """
-        SELECT kind, seq, dept, heading, text, detail, period_text, start, "end"
-        FROM issue_points
-        WHERE as_of = ? AND issue_no = ? AND (? IS NULL OR dept = ?)
-        ORDER BY CASE kind WHEN '추진방향' THEN 1 WHEN '추진내용' THEN 2 ELSE 3 END, seq
-        """,
-        [as_of, issue_no, dept, dept],
-    )
-    return with_dates(points, "start", "end")
+#: 추진방향·추진내용·향후계획 of one current issue (``issue_no``), in the report's order.
+issue_points = select(
+    "issue_points",
+    ("kind", "seq", "dept", "heading", "text", "detail", "period_text", "start", "end"),
+    by=("issue_no",),
+)
+#: A topic's 예산·기금 집행현황 rows (of one department), amounts in 천원, printed rates beside them.
+program_execution = select(
+    "program_execution",
+    (
+        "measured_on",
+        "dept",
+        "program",
+        "budget",
+        "committed",
+        "spent",
+        "printed_committed_rate",
+        "printed_spent_rate",
+        "expected",
+        "expected_basis",
+        "printed_expected_rate",
+    ),
+    by=("topic",),
+)
+printed_figures = select(
+    "printed_figures", ("figure_id", "label", "value", "unit", "printed_text"), by=("topic",)
+)
+contacts = select("contacts", ("issue_no", "dept", "position", "name", "phone"))
 
 
 def issue_departments(con: duckdb.DuckDBPyConnection, as_of: date, issue_no: int) -> list[str]:
@@ -38,34 +54,6 @@ def issue_departments(con: duckdb.DuckDBPyConnection, as_of: date, issue_no: int
         [as_of, issue_no],
     ).fetchall()
     return [row[0] for row in rows]
-
-
-def program_execution(
-    con: duckdb.DuckDBPyConnection, as_of: date, topic: str, dept: str | None = None
-) -> pd.DataFrame:
-    """A topic's 예산·기금 집행현황 rows (of one department), amounts in 천원, printed rates beside them."""
-    rows = frame(
-        con,
-        """
-        SELECT measured_on, dept, program, budget, committed, spent, printed_committed_rate,
-               printed_spent_rate, expected, expected_basis, printed_expected_rate
-        FROM program_execution WHERE as_of = ? AND topic = ? AND (? IS NULL OR dept = ?)
-        ORDER BY program
-        """,
-        [as_of, topic, dept, dept],
-    )
-    return with_dates(rows, "measured_on")
-
-
-def printed_figures(con: duckdb.DuckDBPyConnection, as_of: date, topic: str) -> pd.DataFrame:
-    return frame(
-        con,
-        """
-        SELECT figure_id, label, value, unit, printed_text
-        FROM printed_figures WHERE as_of = ? AND topic = ? ORDER BY figure_id
-        """,
-        [as_of, topic],
-    )
 
 
 def topic_reconciliations(
@@ -97,13 +85,4 @@ def current_issues(con: duckdb.DuckDBPyConnection, as_of: date, dept: str | None
         ORDER BY i.issue_no
         """,
         [as_of, dept, dept, dept],
-    )
-
-
-def contacts(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    return frame(
-        con,
-        "SELECT issue_no, dept, position, name, phone FROM contacts "
-        "WHERE as_of = ? ORDER BY issue_no, sort_order",
-        [as_of],
     )

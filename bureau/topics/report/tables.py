@@ -7,23 +7,28 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from bureau.checks.base import Row
+from bureau.checks.declared import Compare
+from bureau.metrics import percent
 from bureau.schema import (
     Amount,
     Count,
     Day,
     Name,
+    PageSlug,
     Percent,
     Real,
     Reference,
     SourceModel,
     Table,
     Text,
+    TopicSlug,
     department_reference,
     report_reference,
 )
+from bureau.topics.report.calc import EXPECTED_RULES, spent_names, year_end_spent
 from bureau.units import Unit
 
-Topic = Literal["relief", "markets"]
 FigureId = Annotated[str, Field(pattern=r"^[a-z][a-z_]*(\.[^,]+)?$", max_length=80)]
 ShortText = Annotated[str, Field(min_length=1, max_length=40)]
 #: What a ’25년말 예상액 counts: the year-end total spent, or what remains to spend.
@@ -45,7 +50,7 @@ class CurrentIssue(SourceModel):
     issue_no: Count
     title: Name
     lead_dept: Name
-    page: Literal["relief", "markets", "ai_training", "housing"]
+    page: PageSlug
     goal: Text
 
 
@@ -92,7 +97,7 @@ class PrintedFigure(SourceModel):
     printed so the build can recompute it (``value`` is its number, ``printed_text`` its
     wording, e.g. ``약 72만 개``)."""
 
-    topic: Topic
+    topic: TopicSlug
     figure_id: FigureId
     label: Name
     value: Annotated[Real, Field(ge=0)]
@@ -101,7 +106,8 @@ class PrintedFigure(SourceModel):
 
 
 class ProgramExecution(SourceModel):
-    """A program's 예산·집행 현황 table (amounts in 천원, rates in % as printed).
+    """A program's 예산·기금 집행현황 table (amounts in 천원, rates in % as printed), one concept
+    for every topic that prints one (relief, markets, housing).
 
     ``measured_on`` is the table's own 기준일 (the relief fund table is as of 2025-04-11).
     ``committed`` is 원인행위 (empty when the table has only 집행액), ``spent`` 지출액/집행액,
@@ -110,7 +116,7 @@ class ProgramExecution(SourceModel):
     집행액 (rate (집행액 + 예상액) ÷ 예산현액; the relief fund table: 5,000,000 spent, 1,000,000
     to go, 100.0%)."""
 
-    topic: Topic
+    topic: TopicSlug
     measured_on: Day
     dept: Name
     program: Name
@@ -123,6 +129,42 @@ class ProgramExecution(SourceModel):
     expected_basis: ExpectedBasis
     printed_expected_rate: Percent
 
+
+def _spent(row: Row) -> tuple[str, str]:
+    """What the table calls the amount spent and its rate (:func:`spent_names`)."""
+    return spent_names(row["committed"] is not None)
+
+
+#: Every printed 집행률 recomputed from the amounts over 예산현액; 예상 집행률 from what will have
+#: been spent by the year's end (:func:`year_end_spent`).
+EXECUTION_CHECKS = (
+    Compare(
+        printed="printed_committed_rate",
+        recomputed=lambda row: None if row["committed"] is None else percent(row["committed"], row["budget"]),
+        digits=1,
+        subject="{program}",
+        figure="원인행위 집행률",
+        rule="원인행위 ÷ 예산현액 × 100",
+    ),
+    Compare(
+        printed="printed_spent_rate",
+        recomputed=lambda row: percent(row["spent"], row["budget"]),
+        digits=1,
+        subject="{program}",
+        figure=lambda row: _spent(row)[1],
+        rule=lambda row: f"{_spent(row)[0]} ÷ 예산현액 × 100",
+    ),
+    Compare(
+        printed="printed_expected_rate",
+        recomputed=lambda row: percent(
+            year_end_spent(row["spent"], row["expected"], row["expected_basis"]), row["budget"]
+        ),
+        digits=1,
+        subject="{program}",
+        figure="’{measured_on:%y}년말 예상 집행률",
+        rule=lambda row: EXPECTED_RULES[row["expected_basis"]],
+    ),
+)
 
 TABLES = (
     Table("reports", Report, ("as_of",), "보고서 목록(기준일·발행월·출처)"),
@@ -143,6 +185,7 @@ TABLES = (
             department_reference(),
             Reference(("as_of", "issue_no"), "current_issues", ("as_of", "issue_no")),
         ),
+        order=("issue_no", "sort_order"),
     ),
     Table(
         "issue_points",
@@ -154,6 +197,7 @@ TABLES = (
             department_reference(),
             Reference(("as_of", "issue_no"), "current_issues", ("as_of", "issue_no")),
         ),
+        order=("kind", "seq"),
     ),
     Table(
         "printed_figures",
@@ -161,6 +205,7 @@ TABLES = (
         ("as_of", "topic", "figure_id"),
         "본문에 인쇄된 합계·개수(재계산 대상)",
         (report_reference(),),
+        order=("figure_id",),
     ),
     Table(
         "program_execution",
@@ -168,6 +213,8 @@ TABLES = (
         ("as_of", "topic", "program"),
         "현안 사업 예산·기금 집행현황(단위: 천원, %)",
         (report_reference(), department_reference()),
+        checks=EXECUTION_CHECKS,
+        order=("program",),
     ),
     Table(
         "report_units",
