@@ -17,10 +17,10 @@ _MARKS = {
 }
 
 
-def highlight_list(items: Sequence[Highlight], title: str = "눈여겨볼 점") -> None:
-    """One bordered box with one line per highlight, most severe first as given."""
+def highlight_list(items: Sequence[Highlight]) -> None:
+    """One bordered box with one line per highlight, most severe first as given (under the
+    section's heading, "눈여겨볼 점")."""
     with st.container(border=True):
-        st.markdown(f"**{markdown_text(title)}**")
         if not items:
             st.caption("특이사항이 없습니다.")
             return

@@ -38,19 +38,31 @@ def table(frame: Table | pd.DataFrame, name: str, caption: str, key: str, wide: 
     downloads(frame, name, caption, key)
 
 
-def issue_intro(filters: Filters, page_slug: str, *, by_dept: bool = False) -> str | None:
-    """The head of a current-issue page: the issue's goal (◆) and what the department filter
-    does here. ``by_dept``: the page can narrow its data to one staffing department.
+def issue_dept(filters: Filters, page_slug: str) -> str | None:
+    """The department to narrow the issue's data to: the chosen one when it staffs the
+    issue; None (the whole issue) otherwise."""
+    found = _issue_departments(filters, page_slug)
+    return None if found is None else effective_dept(filters.dept, found[1])
 
-    Returns the department to filter the issue's data by (None: the whole issue)."""
-    issue = _issue(filters, page_slug)
-    if issue is None:
-        return None
-    departments = run(issue_queries.issue_departments, as_of=filters.as_of, issue_no=int(issue["issue_no"]))
+
+def issue_intro(filters: Filters, page_slug: str, *, by_dept: bool = False) -> None:
+    """The head of a current-issue page: the issue's goal (◆) and what the department filter
+    does here. ``by_dept``: the page narrows its data to one staffing department
+    (:func:`issue_dept`)."""
+    found = _issue_departments(filters, page_slug)
+    if found is None:
+        return
+    issue, departments = found
     applied = effective_dept(filters.dept, departments) if by_dept else None
     st.markdown(f"◆ {markdown_text(issue['goal'])}")
     _dept_notice(filters.dept, applied, departments, str(issue["lead_dept"]))
-    return applied
+
+
+def _issue_departments(filters: Filters, page_slug: str) -> tuple[pd.Series, list[str]] | None:
+    issue = _issue(filters, page_slug)
+    if issue is None:
+        return None
+    return issue, run(issue_queries.issue_departments, as_of=filters.as_of, issue_no=int(issue["issue_no"]))
 
 
 def issue_contacts(filters: Filters, page_slug: str) -> None:

@@ -82,10 +82,11 @@ def text_list(lines: Sequence[str | None]) -> None:
 
 
 def chart(figure: go.Figure, table: Table | pd.DataFrame, key: str) -> None:
-    """A Plotly chart with a "표로 보기" data-table alternative beneath it; larger type
-    in presenter mode."""
+    """A Plotly chart with a "표로 보기" data-table alternative beneath it; in presenter
+    mode larger type and no table (the screen has no room for it)."""
     if is_presenting():
-        figure = scaled(figure, CHART_SCALE)
+        st.plotly_chart(scaled(figure, CHART_SCALE), key=key, config=_PLOTLY_CONFIG)
+        return
     st.plotly_chart(figure, key=key, config=_PLOTLY_CONFIG)
     with st.expander("표로 보기"):
         data_table(table, whole=False)
