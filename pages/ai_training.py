@@ -106,10 +106,10 @@ def plans() -> None:
 
 show(
     Section("요약", overview, headed=False),
-    Section("AI활용 역량강화 추진 실적", achievements),
+    Section("AI활용 역량강화 추진 실적", achievements, joins=True),
     Section("대시보드 추정(보고서에 없는 수치)", estimate),
     Section("직급별 이수와 의무교육 과정", grades, headed=False),
-    Section("AI 교육 프로그램", programme_list),
+    Section("AI 교육 프로그램", programme_list, joins=True),
     Section("조직 내 추진체계 및 역할 분담", organisation),
     Section("추진기관 × 단계 한눈에 보기", matrix),
     Section("향후계획", plans),

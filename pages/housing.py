@@ -142,13 +142,16 @@ def by_year() -> None:
 
 def averages() -> None:
     table = housing.averages_table(selection, rules, unit)
-    chart(
-        cached_figure(charts.averages_vs_cap, housing.with_averages(selection, rules), unit),
-        table,
-        key="housing-averages",
-    )
-    data_table(table)
-    downloads(table, "그룹별_1인당_평균", unit_caption("명", unit.value, "%"), "housing-averages-dl")
+    left, right = st.columns(2)
+    with left:
+        chart(
+            cached_figure(charts.averages_vs_cap, housing.with_averages(selection, rules), unit),
+            table,
+            key="housing-averages",
+        )
+    with right:
+        data_table(table)
+        downloads(table, "그룹별_1인당_평균", unit_caption("명", unit.value, "%"), "housing-averages-dl")
     for observation in housing.allocation_observations(selection, unit):
         st.warning(f"확인 필요: {markdown_text(observation)}", icon=":material/search:")
 

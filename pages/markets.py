@@ -135,7 +135,7 @@ def budget() -> None:
 show(
     Section("요약", summary, headed=False),
     Section("추진방향", lambda: bullets(points, "추진방향"), joins=True),
-    Section("추진내용", lambda: bullets(points, "추진내용")),
+    Section("추진내용", lambda: bullets(points, "추진내용"), joins=True),
     Section("직거래장터 운영 계획", plan),
     Section(f"{as_of.year}년 서로장터 운영일정(안)", schedule),
     Section("운영 장터", running, headed=False),

@@ -10,8 +10,10 @@ from ui.url_notice import notify_unknown
 PARAM = "present"
 _STATE = "presenting"  # the toggle widget
 _ON = "presenter_on"  # the session's choice, which outlives each page's widget
-#: Chart fonts grow by this factor on a projector.
+#: Chart fonts grow by this factor on a projector; a chart leaves room on its screen for a
+#: heading, a few lines and the bar at the bottom.
 CHART_SCALE = 1.6
+CHART_MAX_HEIGHT = 700
 
 # Static CSS only: the one piece of HTML in the app, and no text from data/ goes into it.
 _STYLES = """
@@ -25,18 +27,21 @@ _STYLES = """
 h1 { font-size: 1.5rem !important; font-weight: 600 !important; color: #555; padding: 0 !important; }
 h2 { font-size: 2.6rem !important; padding: 0 !important; }
 h3 { font-size: 1.7rem !important; padding: 0.2rem 0 !important; }
+[data-testid="stTextInputField"], [data-baseweb="select"] > div { font-size: 1.25rem; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   font-size: 2.8rem !important; line-height: 1.2; white-space: normal; overflow: visible; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
 [data-testid="stMetricDelta"] * { font-size: 1.1rem !important; }
 [data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.25rem; line-height: 1.35;
   padding: 0.2rem 0.6rem; word-break: keep-all; }
-[data-testid="stTable"] th * , [data-testid="stTable"] td * { font-size: inherit !important; }
+[data-testid="stTable"] th *, [data-testid="stTable"] td * { font-size: inherit !important;
+  word-break: keep-all !important; max-width: none !important; }
 .st-key-present-footer { position: fixed; bottom: 0; left: 0; right: 0; padding: 0.3rem 1.5rem;
   background: #ffffff; border-top: 1px solid #ddd; z-index: 999; }
 .st-key-present-indicator p { font-size: 1.05rem !important; line-height: 1.5; }
 .st-key-present-keys { display: none; }
 .st-key-present-settings { position: fixed; top: 0.5rem; right: 3rem; width: auto; z-index: 999; }
+[data-testid="stPopoverBody"] { min-width: 72rem; }
 </style>
 """
 

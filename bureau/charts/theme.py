@@ -51,17 +51,19 @@ def styled(
     return figure
 
 
-def scaled(figure: go.Figure, factor: float) -> go.Figure:
+def scaled(figure: go.Figure, factor: float, max_height: int | None = None) -> go.Figure:
     """A copy with every font (titles, axes, ticks, labels, legend, annotations) and the
-    height grown by ``factor``, for a projector; the title, legend and notes above the plot
-    stacked so the larger type never overlaps (:func:`stack_top`)."""
+    height grown by ``factor`` (to at most ``max_height``), for a projector; the title,
+    legend and notes above the plot stacked so the larger type never overlaps
+    (:func:`stack_top`)."""
     bigger = go.Figure(figure)
     layout = bigger.layout
     size = round((layout.font.size or BASE_FONT_SIZE) * factor)
+    height = round((layout.height or 420) * min(factor, 1.3))
     bigger.update_layout(
         font_size=size,
         title_font_size=round((layout.title.font.size or BASE_FONT_SIZE * 1.25) * factor),
-        height=round((layout.height or 420) * min(factor, 1.3)),
+        height=min(height, max_height) if max_height else height,
         legend_font_size=size,
     )
     bigger.update_xaxes(tickfont_size=size, title_font_size=size)
