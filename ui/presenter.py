@@ -27,7 +27,7 @@ _STYLES = """
 h1 { font-size: 1.5rem !important; font-weight: 600 !important; color: #555; padding: 0 !important; }
 h2 { font-size: 2.6rem !important; padding: 0 !important; }
 h3 { font-size: 1.7rem !important; padding: 0.2rem 0 !important; }
-[data-testid="stTextInputField"], [data-baseweb="select"] > div { font-size: 1.25rem; }
+[data-testid="stTextInputField"], [data-testid="stSelectbox"] input { font-size: 1.25rem !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   font-size: 2.8rem !important; line-height: 1.2; white-space: normal; overflow: visible; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
