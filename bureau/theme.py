@@ -85,16 +85,19 @@ def styled(
     return figure
 
 
-def scaled(figure: go.Figure, factor: float) -> go.Figure:
+def scaled(figure: go.Figure, factor: float, max_height: int | None = None) -> go.Figure:
     """A copy with every font (titles, axes, ticks, labels, legend, annotations), the room
-    kept for labels and the height grown by ``factor``, for a projector."""
+    kept for labels and the height grown by ``factor`` (to at most ``max_height``), for a
+    projector; the title, legend and notes above the plot stacked so the larger type never
+    overlaps (:func:`stack_top`)."""
     bigger = go.Figure(figure)
     layout = bigger.layout
     size = round((layout.font.size or BASE_FONT_SIZE) * factor)
+    height = round((layout.height or 420) * min(factor, 1.3))
     bigger.update_layout(
         font_size=size,
         title_font_size=round((layout.title.font.size or BASE_FONT_SIZE * 1.25) * factor),
-        height=round((layout.height or 420) * min(factor, 1.3)),
+        height=min(height, max_height) if max_height else height,
         legend_font_size=size,
         margin_r=round((layout.margin.r or 0) * factor),
         margin_t=round((layout.margin.t or 0) * factor),
@@ -103,7 +106,59 @@ def scaled(figure: go.Figure, factor: float) -> go.Figure:
     bigger.update_yaxes(tickfont_size=size, title_font_size=size)
     bigger.update_annotations(font_size=size)
     bigger.update_traces(textfont_size=size, selector=lambda trace: "textfont" in trace)
-    return bigger
+    return stack_top(bigger)
+
+
+#: Pixels above the title and between the bands under it.
+GAP = 8
+#: A line of text takes this many times its font size; a legend row adds its own padding.
+LINE = 1.4
+LEGEND_PADDING = 12
+
+
+def stack_top(figure: go.Figure) -> go.Figure:
+    """Lay out the band above the plot from the top down, in pixels from the font sizes: the
+    title, then the legend (every legend goes here, in one row), then the notes that stand on
+    the plot's top edge (a reference line's label, a subplot's title); the top margin is their
+    sum. Changes ``figure`` and returns it."""
+    layout = figure.layout
+    height = layout.height or 420
+    size = layout.font.size or BASE_FONT_SIZE
+    top = GAP + (layout.title.font.size or size) * LINE if layout.title.text else 0
+    figure.update_layout(title={"yref": "container", "y": 1 - GAP / height, "yanchor": "top"})
+    if has_legend(figure):
+        figure.update_layout(
+            legend={
+                "orientation": "h",
+                "yref": "container",
+                "y": 1 - (top + GAP) / height,
+                "yanchor": "top",
+                "x": 0,
+                "xanchor": "left",
+            }
+        )
+        top += GAP + (layout.legend.font.size or size) * LINE + LEGEND_PADDING
+    notes = [note for note in layout.annotations if _on_top_edge(note)]
+    if notes:
+        top += max((note.font.size or size) for note in notes) * LINE
+    figure.update_layout(margin_t=round(top + GAP))
+    return figure
+
+
+def has_legend(figure: go.Figure) -> bool:
+    """Whether Plotly draws a legend: asked for, or by default for a trace that asks for its
+    entry or for two or more traces."""
+    entries = [trace for trace in figure.data if "showlegend" in trace and trace.showlegend is not False]
+    if figure.layout.showlegend is not None:
+        return bool(figure.layout.showlegend) and bool(entries)
+    return len(entries) > 1 or any(trace.showlegend is True for trace in entries)
+
+
+def _on_top_edge(note: go.layout.Annotation) -> bool:
+    """A note placed on the plot's top edge, standing above it (``add_vline(...,
+    annotation_position="top")``, a subplot title)."""
+    edge = note.yref == "paper" or str(note.yref).endswith("domain")
+    return edge and (note.y or 0) >= 1 and note.yanchor == "bottom"
 
 
 def label_room(figure: go.Figure, labels: Iterable[str], size: float = BASE_FONT_SIZE) -> go.Figure:

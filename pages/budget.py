@@ -1,5 +1,7 @@
 """예산 현황: 세입총괄·세출총괄 in full, by department, against the pace of the year."""
 
+from functools import partial
+
 import streamlit as st
 
 from bureau.format import markdown_text, rate, unit_caption
@@ -11,6 +13,7 @@ from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
 from ui.highlights import highlight_list
+from ui.screens import Section, show, stop_with_info, view_settings
 from ui.tables import report_table
 from ui.url_notice import notify_unknown
 from ui.widgets import chart, discrepancy_notes, downloads, kpi_row
@@ -32,56 +35,57 @@ reconciliations = run(meta.reconciliations, as_of=filters.as_of, table_name="bud
 depths = list(range(1, budget.depth(everything) + 1))
 notify_unknown("side", "구분", SIDES)
 notify_unknown("depth", "표시 수준", map(depth_label, depths))
-left, right = st.columns(2)
-chosen = left.segmented_control(
-    "구분", list(SIDES), default=BOTH, required=True, key="side", bind="query-params"
-)
-levels = right.segmented_control(
-    "표시 수준",
-    depths,
-    default=depths[-1],
-    required=True,
-    format_func=depth_label,
-    key="depth",
-    bind="query-params",
-    disabled=filters.dept is not None,
-)
+with view_settings():
+    left, right = st.columns(2)
+    chosen = left.segmented_control(
+        "구분", list(SIDES), default=BOTH, required=True, key="side", bind="query-params"
+    )
+    levels = right.segmented_control(
+        "표시 수준",
+        depths,
+        default=depths[-1],
+        required=True,
+        format_func=depth_label,
+        key="depth",
+        bind="query-params",
+        disabled=filters.dept is not None,
+    )
 sides = SIDES[chosen or BOTH]
 lines = run(budget_queries.budget_lines, as_of=filters.as_of, dept=filters.dept)
 lines = lines[lines["side"].isin(sides)]
 if filters.dept and lines.empty:
-    st.info(
+    stop_with_info(
         f"{markdown_text(filters.dept)}의 사업비는 이 보고서의 세입‧세출 예산현황에 따로 나오지 않습니다."
     )
-    st.stop()
-
-kpi_row(budget.kpis(lines, filters.as_of, unit))
-st.caption(budget.elapsed_caption(filters.as_of))
-highlight_list(budget.budget_highlights(lines, filters.as_of, unit, reconciliations))
-discrepancy_notes(budget.discrepancies(reconciliations, lines))
-
 shown_levels = None if filters.dept else levels
-for side in sides:
-    rows = budget.of_side(lines, side, shown_levels)
-    if rows.empty:
-        st.caption(
-            f"{TITLES[side]}: {markdown_text(filters.dept)}에 해당하는 줄이 없습니다 "
-            "(세입은 부서별로 나누지 않음)."
-        )
-        continue
+side_rows = {side: budget.of_side(lines, side, shown_levels) for side in sides}
+
+
+def summary() -> None:
+    kpi_row(budget.kpis(lines, filters.as_of, unit))
+    st.caption(budget.elapsed_caption(filters.as_of))
+    discrepancy_notes(budget.discrepancies(reconciliations, lines))
+    for side, rows in side_rows.items():
+        if rows.empty:
+            st.caption(
+                f"{TITLES[side]}: {markdown_text(filters.dept)}에 해당하는 줄이 없습니다 "
+                "(세입은 부서별로 나누지 않음)."
+            )
+
+
+def report(side: str) -> None:
     notes = budget.row_notes(reconciliations, side)
-    st.subheader(TITLES[side] + (f" · {markdown_text(filters.dept)}" if filters.dept else ""))
     st.caption(budget.table_caption(filters.as_of, unit))
-    report_table(budget.lines_table(rows, unit, levels=True, notes=notes), key=f"table-{side}")
+    report_table(budget.lines_table(side_rows[side], unit, levels=True, notes=notes), key=f"table-{side}")
     downloads(
-        budget.lines_table(rows, unit, levels=True, notes=notes, indent=False),
+        budget.lines_table(side_rows[side], unit, levels=True, notes=notes, indent=False),
         TITLES[side],
         unit_caption(unit.value, "%"),
         f"download-{side}",
     )
 
-st.header("차트")
-if not filters.dept:
+
+def composition() -> None:
     for column, side in zip(st.columns(len(sides)), sides):
         rows = budget.of_side(everything, side)
         dominant = budget.dominant_line(rows)
@@ -101,15 +105,20 @@ if not filters.dept:
                 key=f"tree-{side}",
             )
 
+
+def changes() -> None:
+    prior = f"’{(filters.as_of.year - 1) % 100:02d}년"
     for column, side in zip(st.columns(len(sides)), sides):
         rows = budget.chart_lines(budget.of_side(lines, side, levels), filters.as_of)
         with column:
             chart(
-                cached_figure(charts.change_by_item, rows, unit, f"{side}: ’24년 대비 증감"),
+                cached_figure(charts.change_by_item, rows, unit, f"{side}: {prior} 대비 증감"),
                 budget.lines_table(rows, unit, levels=True),
                 key=f"change-{side}",
             )
 
+
+def pace() -> None:
     for column, side in zip(st.columns(len(sides)), sides):
         rows = budget.chart_lines(budget.of_side(lines, side, levels), filters.as_of)
         rate_name = budget.ACTUAL_NAMES[side][1]
@@ -125,7 +134,8 @@ if not filters.dept:
                 key=f"pace-{side}",
             )
 
-if "세출" in sides:
+
+def departments() -> None:
     programs = budget.chart_lines(budget.department_lines(everything), filters.as_of)
     left, right = st.columns(2)
     with left:
@@ -146,3 +156,23 @@ if "세출" in sides:
             budget.lines_table(programs, unit),
             key="programs",
         )
+
+
+whole = not filters.dept
+rates = "·".join(budget.ACTUAL_NAMES[side][1] for side in sides)
+show(
+    Section("요약", summary, headed=False),
+    Section(
+        "눈여겨볼 점",
+        lambda: highlight_list(budget.budget_highlights(lines, filters.as_of, unit, reconciliations)),
+    ),
+    *(
+        Section(TITLES[side] + (f" · {filters.dept}" if filters.dept else ""), partial(report, side))
+        for side, rows in side_rows.items()
+        if not rows.empty
+    ),
+    Section("예산 구성", composition, shown=whole),
+    Section("전년 대비 증감", changes, shown=whole),
+    Section(f"연간 경과율 대비 {rates}", pace, shown=whole),
+    Section("부서별 사업비 집행", departments, shown="세출" in sides),
+)

@@ -20,8 +20,12 @@ from ui.data import run
 from ui.frame import page, unit_view
 from ui.nav import PAGES_BY_SLUG
 from ui.panel import panel
+from ui.screens import Section, show
 from ui.tables import data_table
 from ui.widgets import Kpi, card_rows, chart, downloads, kpi_row, text_list
+
+#: The report's current issues side by side: one row on a screen, in order on a phone.
+ISSUES_PER_ROW = 4
 
 filters = page("행정국 업무보고 개요", "Ⅰ. 일반현황 · Ⅱ. 현안 업무보고")
 
@@ -31,31 +35,34 @@ def facts():
     return district_facts(indicators, unit_view(filters).of("district_indicators"))
 
 
-with panel("행정국 현황"):
-    totals = run(org.bureau_totals, as_of=filters.as_of)
-    district = facts()
-    kpi_row(
-        [
-            Kpi("조직", f"{totals['departments']}과 {totals['field_offices']}사업소", help="유관기관 제외"),
-            Kpi("인원", f"{number(totals['headcount'])}명", help="과·사업소 합계"),
-            Kpi("팀", f"{number(totals['teams'])}팀", help="7개 과의 팀 합계"),
-            Kpi("서울시 인구", district[1].value, help=markdown_text(district[1].detail)),
-            Kpi("자치구 예산(’25 본예산)", district[3].value, help=markdown_text(district[3].detail)),
-        ]
-    )
-with panel("핵심 요약"):
-    items = run(briefing, as_of=filters.as_of, unit=filters.unit, dept=filters.dept)
-    briefing_list(items, f"{filters.dept} 핵심 요약" if filters.dept else "핵심 요약")
-with panel("보고서 검증"):
-    checked = run(meta.reconciliations, as_of=filters.as_of)
-    differing = differences.table(checked)
-    with st.expander(markdown_text(differences.table_label(checked)), icon=":material/fact_check:"):
-        st.caption(differences.LEGEND)
-        st.dataframe(differing, hide_index=True)
-        downloads(differing, "보고서_검증", differences.LEGEND, "report-check")
+def summary() -> None:
+    with panel("행정국 현황"):
+        totals = run(org.bureau_totals, as_of=filters.as_of)
+        district = facts()
+        kpi_row(
+            [
+                Kpi(
+                    "조직", f"{totals['departments']}과 {totals['field_offices']}사업소", help="유관기관 제외"
+                ),
+                Kpi("인원", f"{number(totals['headcount'])}명", help="과·사업소 합계"),
+                Kpi("팀", f"{number(totals['teams'])}팀", help="7개 과의 팀 합계"),
+                Kpi("서울시 인구", district[1].value, help=markdown_text(district[1].detail)),
+                Kpi("자치구 예산(’25 본예산)", district[3].value, help=markdown_text(district[3].detail)),
+            ]
+        )
+    with panel("핵심 요약"):
+        items = run(briefing, as_of=filters.as_of, unit=filters.unit, dept=filters.dept)
+        briefing_list(items, f"{filters.dept} 핵심 요약" if filters.dept else "핵심 요약")
+    with panel("보고서 검증"):
+        checked = run(meta.reconciliations, as_of=filters.as_of)
+        differing = differences.table(checked)
+        with st.expander(markdown_text(differences.table_label(checked)), icon=":material/fact_check:"):
+            st.caption(differences.LEGEND)
+            st.dataframe(differing, hide_index=True)
+            downloads(differing, "보고서_검증", differences.LEGEND, "report-check")
 
-if filters.dept:
-    st.header(markdown_text(filters.dept))
+
+def department() -> None:
     with panel("부서 현황"):
         departments = run(org.departments, as_of=filters.as_of)
         kpi_row(department_kpis(departments[departments["dept"] == filters.dept].iloc[0]))
@@ -73,8 +80,9 @@ if filters.dept:
             st.caption(unit_caption(unit.value, "%"))
             data_table(table)
             downloads(table, f"{filters.dept}_사업비", unit_caption(unit.value, "%"), "dept-budget")
-else:
-    st.header("조직 및 인력")
+
+
+def organisation() -> None:
     left, right = st.columns([3, 2])
     with left, panel("부서별 인원"):
         departments = run(org.departments, as_of=filters.as_of)
@@ -107,7 +115,8 @@ else:
                 f"{number(row.teams)}팀 {number(row.headcount)}명 — 행정국 인원에 포함하지 않음"
             )
 
-    st.header("자치구·동 행정여건")
+
+def districts() -> None:
     with panel("자치구·동 행정여건"):
         for card, fact in card_rows(facts(), 3):
             with card:
@@ -115,26 +124,37 @@ else:
                 st.markdown(f"### {markdown_text(fact.value)}")
                 st.caption(markdown_text(fact.detail))
 
-st.header("현안 업무")
-with panel("현안 업무"):
-    issues = run(issue_queries.current_issues, as_of=filters.as_of, dept=filters.dept)
-    contacts = run(issue_queries.contacts, as_of=filters.as_of)
-    if issues.empty:
-        st.info(
-            f"{markdown_text(particle(filters.dept, '이', '가'))} 맡은 현안 업무가 이 보고서에는 없습니다."
-        )
-    for card, issue in card_rows(list(issues.itertuples()), 2):
-        with card:
-            st.markdown(f"#### {issue.issue_no}. {markdown_text(issue.title)}")
-            st.caption(f"주관 {markdown_text(issue.lead_dept)}")
-            st.markdown(markdown_text(issue.goal))
-            people = contacts_for(contacts, issue.issue_no, filters.dept)
-            st.markdown(
-                "  \n".join(
-                    f"{markdown_text(p.position)} {markdown_text(p.name)} ☎ {markdown_text(p.phone)}"
-                    for p in people.itertuples()
+
+def current_issues() -> None:
+    with panel("현안 업무"):
+        issues = run(issue_queries.current_issues, as_of=filters.as_of, dept=filters.dept)
+        contacts = run(issue_queries.contacts, as_of=filters.as_of)
+        if issues.empty:
+            who = markdown_text(particle(filters.dept, "이", "가"))
+            st.info(f"{who} 맡은 현안 업무가 이 보고서에는 없습니다.")
+            return
+        # one row, in order (a phone stacks them 1, 2, 3, 4)
+        for card, issue in card_rows(list(issues.itertuples()), ISSUES_PER_ROW):
+            with card:
+                st.markdown(f"#### {issue.issue_no}. {markdown_text(issue.title)}")
+                st.caption(f"주관 {markdown_text(issue.lead_dept)}")
+                st.markdown(markdown_text(issue.goal))
+                people = contacts_for(contacts, issue.issue_no, filters.dept)
+                st.markdown(
+                    "  \n".join(
+                        f"{markdown_text(p.position)} {markdown_text(p.name)} ☎ {markdown_text(p.phone)}"
+                        for p in people.itertuples()
+                    )
                 )
-            )
-            target = PAGES_BY_SLUG.get(issue.page)
-            if target:
-                st.page_link(target.path, label=f"{target.title} 보기", icon=":material/arrow_forward:")
+                target = PAGES_BY_SLUG.get(issue.page)
+                if target:
+                    st.page_link(target.path, label=f"{target.title} 보기", icon=":material/arrow_forward:")
+
+
+show(
+    Section("요약", summary, headed=False),
+    Section(str(filters.dept), department, shown=filters.dept is not None),
+    Section("조직 및 인력", organisation, shown=filters.dept is None),
+    Section("자치구·동 행정여건", districts, shown=filters.dept is None),
+    Section("현안 업무", current_issues),
+)

@@ -10,7 +10,8 @@ from bureau.topics.report.calc import difference_captions, execution_table, expe
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
-from ui.issues import bullet_section, bullets, issue_contacts, issue_intro, table
+from ui.issues import bullet_section, bullets, has_points, issue_contacts, issue_dept, issue_intro, table
+from ui.screens import Section, show
 from ui.widgets import chart, discrepancy_notes, kpi_row
 
 ISSUE = 1
@@ -18,7 +19,7 @@ TOPIC = "relief"
 
 filters = page("영남 산불 피해지역 구호 지원", "Ⅱ. 현안 업무보고 1")
 as_of, units = filters.as_of, unit_view(filters)
-dept = issue_intro(filters, TOPIC, by_dept=True)
+dept = issue_dept(filters, TOPIC)
 
 supplies = run(queries.supplies, as_of=as_of, dept=dept)
 printed = run(issue_queries.printed_figures, as_of=as_of, topic=TOPIC)
@@ -27,10 +28,9 @@ execution = run(issue_queries.program_execution, as_of=as_of, topic=TOPIC, dept=
 appropriations = run(queries.appropriations, as_of=as_of, dept=dept)
 volunteers = run(queries.volunteers, as_of=as_of, dept=dept)
 donations = run(queries.donations, as_of=as_of, dept=dept)
-timeline = run(queries.timeline, as_of=as_of, dept=dept)
 points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE, dept=dept)
+timeline = run(queries.timeline, as_of=as_of, dept=dept)
 totals = relief.supply_totals(supplies, printed)
-
 checked = shown_checks(
     run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC),
     {
@@ -43,15 +43,22 @@ checked = shown_checks(
         "relief_timeline": timeline,
     },
 )
-kpi_row(relief.headlines(totals, funds, volunteers, donations, execution, units))
-discrepancy_notes(checked[~checked["matches"]], with_notes=True)
 
-if bullet_section(points, "추진방향"):
-    st.markdown(relief.tf_line(run(queries.tf_members, as_of=as_of)))
-bullets(points[points["heading"].isna()], "추진내용")
 
-if not supplies.empty:
-    st.header("물품지원")
+def summary() -> None:
+    issue_intro(filters, TOPIC, by_dept=True)
+    kpi_row(relief.headlines(totals, funds, volunteers, donations, execution, units))
+    discrepancy_notes(checked[~checked["matches"]], with_notes=True)
+
+
+def direction() -> None:
+    if has_points(points, "추진방향"):
+        bullets(points, "추진방향")
+        st.markdown(relief.tf_line(run(queries.tf_members, as_of=as_of)))
+    bullets(points[points["heading"].isna()], "추진내용")
+
+
+def supply() -> None:
     bullets(points[points["heading"] == "물품지원"], "추진내용")
     st.markdown(relief.supply_summary(totals))
     left, right = st.columns([3, 2])
@@ -67,8 +74,8 @@ if not supplies.empty:
         st.subheader("품목별")
         table(relief.supplies_table(supplies), "구호물품_품목별", "(단위 : 품목별 표기)", "supplies")
 
-if not funds.empty:
-    st.header("구호금 지원")
+
+def fund() -> None:
     bullets(points[points["heading"] == "구호금지원"], "추진내용")
     fund_unit = units.of("relief_funds")
     chart(
@@ -78,8 +85,8 @@ if not funds.empty:
     )
     table(relief.funds_table(funds, fund_unit), "구호금_지원", unit_caption(fund_unit.value), "funds")
 
-if not execution.empty:
-    st.header("기금집행 현황")
+
+def spending() -> None:
     st.caption(relief.measured_caption(execution))
     execution_unit = units.of("program_execution")
     table(
@@ -91,8 +98,9 @@ if not execution.empty:
     for note in [expected_note(execution), *difference_captions(checked, "program_execution")]:
         if note:
             st.caption(note)
-if not appropriations.empty:
-    st.subheader("재해·재난 구호지원 사업비 긴급편성")
+
+
+def appropriation() -> None:
     appropriation_unit = units.of("relief_appropriations")
     st.markdown("\n".join(relief.appropriation_lines(appropriations, appropriation_unit)))
     table(
@@ -102,33 +110,50 @@ if not appropriations.empty:
         "appropriations",
     )
 
-if not volunteers.empty:
-    st.header("자원봉사")
+
+def volunteering() -> None:
     bullets(points[points["heading"] == "자원봉사"], "추진내용")
     for activity, lines in relief.volunteer_lines(volunteers).items():
         st.subheader(markdown_text(activity))
         st.markdown("\n".join(lines))
     table(relief.volunteers_table(volunteers), "자원봉사", "(단위 : 명)", "volunteers")
 
-if not donations.empty:
-    st.header("성금모금")
+
+def donation() -> None:
     bullets(points[points["heading"] == "성금모금"].assign(detail=None), "추진내용")
     st.markdown("\n".join(relief.donation_lines(donations, units.of("relief_donations"))))
 
-if not timeline.empty:
-    st.header("추진 경과")
+
+def progress() -> None:
     steps = "\n".join(relief.timeline_lines(timeline))
     if len(timeline) < relief.TIMELINE_CHART_STEPS:
         st.markdown(steps)  # a bar or two is no chart: the steps read better as a list
-    else:
-        left, right = st.columns([3, 2])
-        with left:
-            chart(
-                cached_figure(charts.response_timeline, relief.timeline_frame(timeline)),
-                relief.timeline_table(timeline),
-                key="timeline",
-            )
-        right.markdown(steps)
+        return
+    left, right = st.columns([3, 2])
+    with left:
+        chart(
+            cached_figure(charts.response_timeline, relief.timeline_frame(timeline)),
+            relief.timeline_table(timeline),
+            key="timeline",
+        )
+    right.markdown(steps)
 
-bullet_section(points, "향후계획")
-issue_contacts(filters, TOPIC)
+
+show(
+    Section("요약", summary, headed=False),
+    Section(
+        "추진방향",
+        direction,
+        shown=has_points(points, "추진방향") or has_points(points[points["heading"].isna()], "추진내용"),
+        joins=True,
+    ),
+    Section("물품지원", supply, shown=not supplies.empty),
+    Section("구호금 지원", fund, shown=not funds.empty),
+    Section("기금집행 현황", spending, shown=not execution.empty),
+    Section("재해·재난 구호지원 사업비 긴급편성", appropriation, shown=not appropriations.empty, joins=True),
+    Section("자원봉사", volunteering, shown=not volunteers.empty),
+    Section("성금모금", donation, shown=not donations.empty, joins=True),
+    Section("추진 경과", progress, shown=not timeline.empty),
+    bullet_section(points, "향후계획"),
+    Section("담당자", lambda: issue_contacts(filters, TOPIC), headed=False, joins=True),
+)

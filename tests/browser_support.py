@@ -129,13 +129,14 @@ SETTLED_JS = """() => {
 }"""
 
 CHARTS_DRAWN_JS = """() => [...document.querySelectorAll('div[data-testid=stPlotlyChart]')]
-    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'))"""
+    .every(chart => chart.querySelector('.js-plotly-plot .main-svg'))
+    && !document.querySelector('[data-testid=stMain] [data-testid^=stSkeleton]')"""
 
 
 def wait_for_page(page: Page, timeout: int = TIMEOUT_MS) -> None:
     """Wait until Streamlit has finished running the script (its root reports
     ``notRunning``, nothing is stale and the content height has stopped changing) and
-    every chart is drawn."""
+    every chart is drawn (no element still shows its loading skeleton)."""
     page.wait_for_selector(APP_IDLE, timeout=timeout, state="attached")
     page.wait_for_function(SETTLED_JS, timeout=timeout, polling=200)
     page.wait_for_function(CHARTS_DRAWN_JS, timeout=timeout, polling=200)

@@ -135,8 +135,8 @@ def test_kpis_and_highlights_in_thousand_won(open_page):
     assert "보전수입 등" not in text and "불용품매각대금" not in text  # too small to flag
     assert any("연간 경과율 24.7%" in caption.value for caption in app.caption)
     # five at a glance, the other seven behind "더 보기"
-    titles = [element.value for element in app.main.markdown]
-    glance = titles[titles.index("**눈여겨볼 점**") + 1]
+    assert "눈여겨볼 점" in [header.value for header in app.main.header]
+    glance = next(element.value for element in app.main.markdown if "**주의**" in element.value)
     assert glance.count("\n- ") == 4
     more = next(expander for expander in app.main.expander if expander.label.startswith("더 보기"))
     assert more.label == "더 보기 (7건)" and more.markdown[0].value.count("\n- ") == 6

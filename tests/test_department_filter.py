@@ -87,6 +87,7 @@ def test_relief_page_with_all_departments_keeps_every_section(page_with) -> None
         "물품지원",
         "구호금 지원",
         "기금집행 현황",
+        "재해·재난 구호지원 사업비 긴급편성",
         "자원봉사",
         "성금모금",
         "추진 경과",

@@ -40,10 +40,10 @@ def test_invalid_url_values_fall_back_with_a_notice(open_page, name, value):
 def test_presenter_mode_from_the_url(open_page):
     app = open_page("overview", present="1")
     assert app.toggle(key="presenting").value is True
-    assert [button.label for button in app.button] == ["발표 모드 끝내기"]
-    app.button[0].click().run()
+    assert app.query_params["screen"] == "요약"
+    app.button(key="present-stop").click().run()
     assert app.toggle(key="presenting").value is False
-    assert "present" not in app.query_params
+    assert "present" not in app.query_params and "screen" not in app.query_params
 
 
 def test_presenter_mode_is_off_by_default(open_page):
@@ -67,13 +67,14 @@ def test_every_page_takes_the_url_filters_and_rejects_bad_ones(open_page, slug):
 @pytest.mark.parametrize("slug", [page.slug for page in PAGES])
 def test_presenter_mode_on_every_page_links_previous_and_next(open_page, slug):
     app = open_page(slug, present="1")
-    labels = [link.proto.label for link in app.get("page_link")]
     position = [page.slug for page in PAGES].index(slug)
+    previous = app.button(key="present-previous")
     if position > 0:
-        assert f"이전: {PAGES[position - 1].title}" in labels
-    if position < len(PAGES) - 1:
-        assert f"다음: {PAGES[position + 1].title}" in labels
-    assert "발표 모드 끝내기" in [button.label for button in app.button]
+        assert shown(previous.label) == f"이전: {PAGES[position - 1].title}"  # the first screen
+    else:
+        assert previous.disabled
+    assert shown(app.button(key="present-next").label).startswith("다음: ")
+    assert app.button(key="present-stop").label == "끝내기"
 
 
 #: Each page's own URL parameters (bound to its widgets): page, name, widget kind, an unknown

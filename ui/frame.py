@@ -16,6 +16,7 @@ from ui.data import ensure_database, run
 from ui.filters import Filters, sidebar_filters
 from ui.pack import pack_downloads
 from ui.presenter import presenter_frame
+from ui.screens import follow_switch, set_page
 from ui.widgets import set_report_date
 
 
@@ -31,6 +32,7 @@ def _run_through_app() -> None:
 def page(title: str, subtitle: str | None = None) -> Filters:
     """Render the page header and sidebar; return the filters the page should apply."""
     _run_through_app()
+    follow_switch()
     # Streamlit executes each page file as a script, so the caller's file names the page.
     slug = Path(inspect.stack()[1].filename).stem
     build_errors = ensure_database()
@@ -40,15 +42,13 @@ def page(title: str, subtitle: str | None = None) -> Filters:
     set_report_date(filters.as_of)
     pack_downloads(filters.as_of)
     report = run(meta.report, as_of=filters.as_of)
-    as_of_line = f"기준일 {korean_date(filters.as_of)} · 출처: {report['source']}"
-
+    as_of_line = f"기준일 {korean_date(filters.as_of)} · 출처: {markdown_text(report['source'])}"
+    set_page(slug, as_of_line)
     if filters.present:
-        presenter_frame(slug, as_of_line)
+        presenter_frame()  # the 기준일 and source are in the bar at the bottom of every screen
     st.title(title)
-    st.caption(
-        f"기준일 {korean_date(filters.as_of)} · 출처: {markdown_text(report['source'])}"
-        + (f" · {subtitle}" if subtitle else "")
-    )
+    if not filters.present:
+        st.caption(as_of_line + (f" · {subtitle}" if subtitle else ""))
     if build_errors:
         with st.expander(f"⚠️ 원본 데이터 오류 {len(build_errors)}건: 마지막 정상 데이터를 표시합니다"):
             st.code("\n".join(build_errors), language=None)

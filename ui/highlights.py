@@ -19,11 +19,11 @@ _MARKS = {
 SHOWN = 5
 
 
-def highlight_list(items: Sequence[Highlight], title: str = "눈여겨볼 점") -> None:
-    """One bordered box with one line per highlight, most severe first as given: the first
-    :data:`SHOWN`, then the others in a "더 보기" expander."""
+def highlight_list(items: Sequence[Highlight]) -> None:
+    """One bordered box with one line per highlight, most severe first as given (under the
+    section's heading, "눈여겨볼 점"): the first :data:`SHOWN`, then the others in a "더 보기"
+    expander."""
     with st.container(border=True):
-        st.markdown(f"**{markdown_text(title)}**")
         if not items:
             st.caption("특이사항이 없습니다.")
             return

@@ -16,6 +16,7 @@ from bureau.topics.report import queries as issue_queries
 from bureau.topics.report.calc import contacts_for, effective_dept, points_markdown
 from ui.data import run
 from ui.filters import Filters
+from ui.screens import Section
 from ui.tables import data_table
 from ui.widgets import downloads
 
@@ -30,15 +31,17 @@ def bullets(points: pd.DataFrame, kind: str) -> None:
         st.markdown("\n".join(lines))
 
 
-def bullet_section(points: pd.DataFrame, kind: str) -> bool:
-    """The 추진방향·추진내용·향후계획 heading with its bullets, or nothing at all when the
-    points (of the department chosen) hold none: a heading never stands over nothing.
-    Returns whether the section was drawn."""
+def has_points(points: pd.DataFrame, kind: str) -> bool:
+    """Whether ``points`` hold any bullet of ``kind`` (추진방향, 추진내용, 향후계획)."""
+    return bool((points["kind"] == kind).any())
+
+
+def bullet_section(points: pd.DataFrame, kind: str, *, joins: bool = False) -> Section:
+    """The 추진방향·추진내용·향후계획 section of a page: its bullets, or left out (heading and
+    all) when the points (of the department chosen) hold none, so a heading never stands over
+    nothing."""
     lines = points_markdown(points, kind)
-    if lines:
-        st.header(kind)
-        st.markdown("\n".join(lines))
-    return bool(lines)
+    return Section(kind, lambda: st.markdown("\n".join(lines)), shown=bool(lines), joins=joins)
 
 
 def table(frame: Table | pd.DataFrame, name: str, caption: str, key: str, wide: Sequence[str] = ()) -> None:
@@ -48,19 +51,31 @@ def table(frame: Table | pd.DataFrame, name: str, caption: str, key: str, wide: 
     downloads(frame, name, caption, key)
 
 
-def issue_intro(filters: Filters, page_slug: str, *, by_dept: bool = False) -> str | None:
-    """The head of a current-issue page: the issue's goal (◆) and what the department filter
-    does here. ``by_dept``: the page can narrow its data to one staffing department.
+def issue_dept(filters: Filters, page_slug: str) -> str | None:
+    """The department to narrow the issue's data to: the chosen one when it staffs the
+    issue; None (the whole issue) otherwise."""
+    found = _issue_departments(filters, page_slug)
+    return None if found is None else effective_dept(filters.dept, found[1])
 
-    Returns the department to filter the issue's data by (None: the whole issue)."""
-    issue = _issue(filters, page_slug)
-    if issue is None:
-        return None
-    departments = run(issue_queries.issue_departments, as_of=filters.as_of, issue_no=int(issue["issue_no"]))
+
+def issue_intro(filters: Filters, page_slug: str, *, by_dept: bool = False) -> None:
+    """The head of a current-issue page: the issue's goal (◆) and what the department filter
+    does here. ``by_dept``: the page narrows its data to one staffing department
+    (:func:`issue_dept`)."""
+    found = _issue_departments(filters, page_slug)
+    if found is None:
+        return
+    issue, departments = found
     applied = effective_dept(filters.dept, departments) if by_dept else None
     st.markdown(f"◆ {markdown_text(issue['goal'])}")
     _dept_notice(filters.dept, applied, departments, str(issue["lead_dept"]))
-    return applied
+
+
+def _issue_departments(filters: Filters, page_slug: str) -> tuple[pd.Series, list[str]] | None:
+    issue = _issue(filters, page_slug)
+    if issue is None:
+        return None
+    return issue, run(issue_queries.issue_departments, as_of=filters.as_of, issue_no=int(issue["issue_no"]))
 
 
 def issue_contacts(filters: Filters, page_slug: str) -> None:

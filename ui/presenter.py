@@ -1,36 +1,47 @@
 """Presenter mode for council sessions: no sidebar or toolbar, large type, one topic per
-screen with previous/next, the as-of date and source always visible. ``?present=1``."""
+screen (``ui.screens``), the as-of date and source always visible. ``?present=1``."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from bureau.format import markdown_text
-from ui.nav import PAGES, PAGES_BY_SLUG
 from ui.url_notice import notify_unknown
 
 PARAM = "present"
 _STATE = "presenting"  # the toggle widget
 _ON = "presenter_on"  # the session's choice, which outlives each page's widget
-#: Chart fonts grow by this factor on a projector.
+#: Chart fonts grow by this factor on a projector; a chart leaves room on its screen for a
+#: heading, a few lines and the bar at the bottom.
 CHART_SCALE = 1.6
+CHART_MAX_HEIGHT = 700
 
 # Static CSS only: the one piece of HTML in the app, and no text from data/ goes into it.
 _STYLES = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stToolbar"], [data-testid="stHeader"], [data-testid="stDecoration"] { display: none; }
-[data-testid="stMainBlockContainer"] { padding: 1.5rem 3rem 4rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] { padding: 0.6rem 3rem 5rem; max-width: 100%; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 [data-testid="stCaptionContainer"], [data-testid="stExpander"] summary { font-size: 1.35rem; }
-h1 { font-size: 3.4rem !important; }
-h2 { font-size: 2.4rem !important; }
+[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"] { word-break: keep-all; }
+h1 { font-size: 1.5rem !important; font-weight: 600 !important; color: #555; padding: 0 !important; }
+h2 { font-size: 2.6rem !important; padding: 0 !important; }
+h3 { font-size: 1.7rem !important; padding: 0.2rem 0 !important; }
+[data-testid="stTextInputField"], [data-testid="stSelectbox"] input { font-size: 1.25rem !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   font-size: 2.8rem !important; line-height: 1.2; white-space: normal; overflow: visible; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
 [data-testid="stMetricDelta"] * { font-size: 1.1rem !important; }
+[data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.25rem; line-height: 1.35;
+  padding: 0.2rem 0.6rem; word-break: keep-all; }
+[data-testid="stTable"] th *, [data-testid="stTable"] td * { font-size: inherit !important;
+  word-break: keep-all !important; max-width: none !important; }
 .st-key-present-footer { position: fixed; bottom: 0; left: 0; right: 0; padding: 0.3rem 1.5rem;
   background: #ffffff; border-top: 1px solid #ddd; z-index: 999; }
+.st-key-present-indicator p { font-size: 1.05rem !important; line-height: 1.5; }
+.st-key-present-keys { display: none; }
+.st-key-present-settings { position: fixed; top: 0.5rem; right: 3rem; width: auto; z-index: 999; }
+[data-testid="stPopoverBody"] { min-width: 72rem; }
 </style>
 """
 
@@ -58,32 +69,10 @@ def is_presenting() -> bool:
     return bool(st.session_state.get(_ON, False))
 
 
-def presenter_frame(slug: str, footer: str) -> None:
-    """Hide the chrome, enlarge type, and show previous/next and the footer."""
+def presenter_frame() -> None:
+    """Hide the chrome and enlarge type (the screens and their controls: ``ui.screens``)."""
     st.html(_STYLES)
-    order = [page.slug for page in PAGES]
-    position = order.index(slug) if slug in order else 0
-    previous, following = st.columns(2)
-    if position > 0:
-        target = PAGES_BY_SLUG[order[position - 1]]
-        previous.page_link(
-            target.path,
-            label=f"이전: {target.title}",
-            icon=":material/arrow_back:",
-            query_params={PARAM: "1"},
-        )
-    if position < len(order) - 1:
-        target = PAGES_BY_SLUG[order[position + 1]]
-        following.container(horizontal_alignment="right").page_link(
-            target.path,
-            label=f"다음: {target.title}",
-            icon=":material/arrow_forward:",
-            query_params={PARAM: "1"},
-        )
-    st.button("발표 모드 끝내기", icon=":material/close_fullscreen:", on_click=_stop)
-    with st.container(key="present-footer"):
-        st.caption(f"{markdown_text(footer)} · {position + 1} / {len(order)}")
 
 
-def _stop() -> None:
+def stop_presenting() -> None:
     st.session_state[_ON] = False

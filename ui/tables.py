@@ -6,13 +6,15 @@ A :class:`bureau.table.Table` is shown through a pandas Styler whose display tex
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from bureau.format import text_width
+from bureau.format import markdown_text, text_width
 from bureau.table import Column, Table, figure_columns, formatters
+from ui.presenter import is_presenting
 
 #: Columns with long text get room; the first text column (구분) stays in view.
 WIDE_COLUMNS = ("비고",)
@@ -39,8 +41,12 @@ def data_table(
     pinned: bool = False,
 ) -> None:
     """``table`` as a grid; ``whole`` shows every row without inner scrolling, ``pinned``
-    keeps the 구분 column in view, ``wide`` columns get room."""
+    keeps the 구분 column in view, ``wide`` columns get room. In presenter mode: a static
+    table in large type (a projector needs no sorting or scrolling)."""
     shown = as_table(table)
+    if is_presenting():
+        static_table(shown)
+        return
     config: dict[str, object] = {
         name: st.column_config.Column(alignment="right") for name in figure_columns(shown)
     }
@@ -64,3 +70,18 @@ def data_table(
 def report_table(table: Table, key: str) -> None:
     """A report table in full: figure columns right-aligned, 구분 pinned, 비고 given room."""
     data_table(table, key, pinned=True)
+
+
+def static_table(table: Table) -> None:
+    """Every row as plain HTML text in the report's formatting; figure columns keep their
+    numbers, so Streamlit right-aligns them. ``st.table`` renders cells and headers as
+    Markdown: each is escaped, a name's leading (full-width) indentation kept."""
+    cells = {name: partial(_cell_markdown, text=text) for name, text in formatters(table).items()}
+    styled = table.frame.style.format(cells).format_index(markdown_text, axis=1)
+    st.table(styled, hide_index=True)
+
+
+def _cell_markdown(value: object, text: Callable[[object], str]) -> str:
+    shown = text(value)
+    body = shown.lstrip()
+    return shown[: len(shown) - len(body)] + markdown_text(body)

@@ -19,7 +19,7 @@ from bureau.format import markdown_text
 from bureau.kpi import Kpi
 from bureau.table import Table
 from bureau.theme import scaled
-from ui.presenter import CHART_SCALE, is_presenting
+from ui.presenter import CHART_MAX_HEIGHT, CHART_SCALE, is_presenting
 from ui.tables import data_table
 
 __all__ = [
@@ -95,10 +95,11 @@ def text_list(lines: Sequence[str | None]) -> None:
 
 
 def chart(figure: go.Figure, table: Table | pd.DataFrame, key: str) -> None:
-    """A Plotly chart with a "표로 보기" data-table alternative beneath it; larger type
-    in presenter mode."""
+    """A Plotly chart with a "표로 보기" data-table alternative beneath it; in presenter
+    mode larger type and no table (the screen has no room for it)."""
     if is_presenting():
-        figure = scaled(figure, CHART_SCALE)
+        st.plotly_chart(scaled(figure, CHART_SCALE, CHART_MAX_HEIGHT), key=key, config=_PLOTLY_CONFIG)
+        return
     st.plotly_chart(figure, key=key, config=_PLOTLY_CONFIG)
     with st.expander("표로 보기"):
         data_table(table, whole=False)

@@ -18,7 +18,7 @@ from tests.e2e.test_pages import MIN_CHARTS, assert_no_errors
 #: Viewport height per width: a phone (the iPhone 12–15 viewport) and a desktop screen.
 SCREENS = {390: 844, 1920: 1080}
 #: Columns of 현안 cards at each width.
-CARD_COLUMNS = {390: 1, 1920: 2}
+CARD_COLUMNS = {390: 1, 1920: 4}
 
 #: Where each numbered 현안 card's heading ("#### 1. 영남 산불 …") is drawn.
 CARDS_JS = """() => [...document.querySelectorAll('[data-testid=stMainBlockContainer] h4')]
