@@ -77,8 +77,18 @@ def unit_caption(unit: str, *extra: str) -> str:
 
 
 def korean_date(day: date) -> str:
-    """``date(2025, 3, 31)`` → ``2025. 3. 31.`` as printed in the report."""
+    """A date as the report prints it in full: ``YYYY. M. D.``."""
     return f"{day.year}. {day.month}. {day.day}."
+
+
+def short_year(year: int) -> str:
+    """A year as the report abbreviates it: its last two digits, ``’YY`` (so ``’YY년``, ``’YY년말``)."""
+    return f"’{year % 100:02d}"
+
+
+def short_date(day: date) -> str:
+    """A date with the abbreviated year, as the report heads a table: ``’YY. M. D.``."""
+    return f"{short_year(day.year)}. {day.month}. {day.day}."
 
 
 def eok_as_jo(eok: float) -> str:

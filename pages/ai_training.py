@@ -14,7 +14,7 @@ from ui.issues import issue_contacts, issue_intro
 from ui.tables import data_table
 from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list, text_table
 
-filters = page("AI 역량 강화 교육", "Ⅱ-3. AI 역량 강화를 위한 교육 실시 및 협력 체계 구축")
+filters = page("AI 역량 강화 교육")
 issue_intro(filters, "ai_training")
 
 goal = run(queries.goal, as_of=filters.as_of)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bureau.format import markdown_text, unit_caption
+from bureau.format import markdown_text, short_date, unit_caption
 from bureau.topics.housing import calc as housing
 from bureau.topics.housing import charts, loan_calculator, queries
 from bureau.topics.report import meta
@@ -13,7 +13,7 @@ from ui.issues import issue_contacts, issue_intro
 from ui.tables import data_table
 from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
 
-filters = page("직원 주거복지", "Ⅱ-4. 저출생 문제 대응을 위한 직원 주거복지 강화")
+filters = page("직원 주거복지")
 issue_intro(filters, "housing")
 units = unit_view(filters)
 year = filters.as_of.year
@@ -23,7 +23,8 @@ terms = loan_calculator.terms_for_year(run(queries.loan_terms, as_of=filters.as_
 budget = run(queries.budget, as_of=filters.as_of)
 applications = run(queries.applications, as_of=filters.as_of)
 selection = run(queries.selection, as_of=filters.as_of)
-notes = run(queries.notes, as_of=filters.as_of).set_index("note_id")["text"]
+note_rows = run(queries.notes, as_of=filters.as_of)
+notes = note_rows.set_index("note_id")["text"]
 if rules.empty or budget.empty or applications.empty:
     st.info("이 보고서에는 직원 주거복지 현황이 없습니다.")
     st.stop()
@@ -83,7 +84,7 @@ with form_right:
             "이자는 융자금 전액에 대한 단순 계산(원 단위 반올림)이며 보증보험료는 포함하지 않았습니다."
         )
 
-st.header("상반기 선정결과")
+st.header(f"{result.half} 선정결과")
 left, right = st.columns([2, 3])
 with left:
     round_unit = units.of("housing_applications")
@@ -102,11 +103,11 @@ with right:
     text_list(bullets)
     st.subheader("그룹별 배정액 및 선정결과")
     unit = units.of("housing_selection")
-    groups_table = housing.selection_table(selection, unit)
+    groups_table = housing.selection_table(selection, unit, note_rows["subject"])
     st.caption(unit_caption("명", unit.value))
     data_table(groups_table)
-    if "reselection" in notes:
-        st.caption(f"\\* {markdown_text(notes['reselection'])}")
+    for text in housing.footnotes(note_rows):
+        st.caption(f"\\* {markdown_text(text)}")
     downloads(groups_table, "그룹별_선정결과", unit_caption("명", unit.value), "housing-groups")
 
 left, right = st.columns(2)
@@ -136,7 +137,7 @@ schedule = run(queries.schedule, as_of=filters.as_of)
 st.markdown(markdown_text(housing.schedule_sentence(schedule)))
 data_table(housing.schedule_table(schedule))
 
-st.subheader(f"예산집행 현황 (’{year % 100:02d}. {filters.as_of.month}. {filters.as_of.day}. 기준)")
+st.subheader(f"예산집행 현황 ({short_date(filters.as_of)} 기준)")
 execution_unit = units.of("housing_budget_execution")
 execution = housing.execution_table(run(queries.budget_execution, as_of=filters.as_of), execution_unit)
 st.caption(unit_caption(execution_unit.value, "%"))

@@ -11,6 +11,8 @@ from streamlit.runtime.pages_manager import PagesManager
 from bureau.format import korean_date, markdown_text
 from bureau.topics.overview import queries as org
 from bureau.topics.report import meta
+from bureau.topics.report import queries as issue_queries
+from bureau.topics.report.calc import place_in_report
 from bureau.units import UnitView
 from ui.data import ensure_database, run
 from ui.filters import Filters, sidebar_filters
@@ -29,7 +31,9 @@ def _run_through_app() -> None:
 
 
 def page(title: str, subtitle: str | None = None) -> Filters:
-    """Render the page header and sidebar; return the filters the page should apply."""
+    """Render the page header and sidebar; return the filters the page should apply. The
+    caption names the page's place in the report (from the data: its parts and current
+    issue), then ``subtitle``."""
     _run_through_app()
     # Streamlit executes each page file as a script, so the caller's file names the page.
     slug = Path(inspect.stack()[1].filename).stem
@@ -41,13 +45,24 @@ def page(title: str, subtitle: str | None = None) -> Filters:
     pack_downloads(filters.as_of)
     report = run(meta.report, as_of=filters.as_of)
     as_of_line = f"기준일 {korean_date(filters.as_of)} · 출처: {report['source']}"
+    sections = run(meta.report_sections, as_of=filters.as_of)
+    issues = run(issue_queries.current_issues, as_of=filters.as_of)
+    place = place_in_report(sections, issues, slug, title)
 
     if filters.present:
         presenter_frame(slug, as_of_line)
     st.title(title)
     st.caption(
-        f"기준일 {korean_date(filters.as_of)} · 출처: {markdown_text(report['source'])}"
-        + (f" · {subtitle}" if subtitle else "")
+        " · ".join(
+            part
+            for part in (
+                f"기준일 {korean_date(filters.as_of)}",
+                f"출처: {markdown_text(report['source'])}",
+                markdown_text(place),
+                subtitle,
+            )
+            if part
+        )
     )
     if build_errors:
         with st.expander(f"⚠️ 원본 데이터 오류 {len(build_errors)}건: 마지막 정상 데이터를 표시합니다"):

@@ -37,12 +37,28 @@ def table(frame: Table | pd.DataFrame, name: str, caption: str, key: str, wide: 
     downloads(frame, name, caption, key)
 
 
+def current_issue(filters: Filters, page_slug: str) -> pd.Series | None:
+    """The current issue the page shows in the chosen report (its number, title, attachment …),
+    or None when this report has no issue for the page."""
+    issues = run(issue_queries.current_issues, as_of=filters.as_of)
+    found = issues[issues["page"] == page_slug]
+    return None if found.empty else found.iloc[0]
+
+
+def issue_points(filters: Filters, page_slug: str, dept: str | None = None) -> pd.DataFrame:
+    """The page's issue's 추진방향·추진내용·향후계획 in the chosen report, whatever its number
+    there (empty when the report has no issue for the page)."""
+    issue = current_issue(filters, page_slug)
+    number = None if issue is None else int(issue["issue_no"])
+    return run(issue_queries.issue_points, as_of=filters.as_of, issue_no=number, dept=dept)
+
+
 def issue_intro(filters: Filters, page_slug: str, *, by_dept: bool = False) -> str | None:
     """The head of a current-issue page: the issue's goal (◆) and what the department filter
     does here. ``by_dept``: the page can narrow its data to one staffing department.
 
     Returns the department to filter the issue's data by (None: the whole issue)."""
-    issue = _issue(filters, page_slug)
+    issue = current_issue(filters, page_slug)
     if issue is None:
         return None
     departments = run(issue_queries.issue_departments, as_of=filters.as_of, issue_no=int(issue["issue_no"]))
@@ -54,7 +70,7 @@ def issue_intro(filters: Filters, page_slug: str, *, by_dept: bool = False) -> s
 
 def issue_contacts(filters: Filters, page_slug: str) -> None:
     """The 담당자 section as the report prints it: department, position, name, phone."""
-    issue = _issue(filters, page_slug)
+    issue = current_issue(filters, page_slug)
     if issue is None:
         return
     people = run(issue_queries.contacts, as_of=filters.as_of)
@@ -63,12 +79,6 @@ def issue_contacts(filters: Filters, page_slug: str) -> None:
     st.markdown(
         "  \n".join(markdown_text(f"{p.dept} {p.position} {p.name} ☎ {p.phone}") for p in people.itertuples())
     )
-
-
-def _issue(filters: Filters, page_slug: str) -> pd.Series | None:
-    issues = run(issue_queries.current_issues, as_of=filters.as_of)
-    found = issues[issues["page"] == page_slug]
-    return None if found.empty else found.iloc[0]
 
 
 def _dept_notice(chosen: str | None, applied: str | None, departments: list[str], lead: str) -> None:

@@ -1,4 +1,4 @@
-"""주거복지 charts: caps by group, budget split, the first-half round, groups by year."""
+"""주거복지 charts: caps by group, budget split, the latest round, groups by round."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from bureau.format import amount, money, plotly_text
+from bureau.format import amount, money, plotly_text, short_year
 from bureau.theme import PALETTE, REFERENCE, styled
-from bureau.topics.housing.calc import BUDGET_UNIT, RULE_UNIT, SELECTION_UNIT, RoundResult
+from bureau.topics.housing.calc import BUDGET_UNIT, RULE_UNIT, SELECTION_UNIT, RoundResult, period_label
 from bureau.units import Unit, convert
 
 
@@ -21,15 +21,16 @@ def caps_by_group(rules: pd.DataFrame, unit: Unit) -> go.Figure:
     """Grouped bars of the cap per group, one colour per first year in force (in ``unit``)."""
     figure = go.Figure()
     for index, (year, rows) in enumerate(rules.sort_values(["from_year", "sort_order"]).groupby("from_year")):
+        since = f"{short_year(int(year))}년~"
         figure.add_bar(
             x=_groups(rows),
             y=[convert(cap, RULE_UNIT, unit) for cap in rows["cap"]],
-            name=f"’{int(year) % 100:02d}년~",
+            name=since,
             marker_color=PALETTE[index % len(PALETTE)],
             text=_money(rows["cap"], RULE_UNIT, unit),
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{x}: %{text}<extra>" + f"’{int(year) % 100:02d}년~" + "</extra>",
+            hovertemplate="%{x}: %{text}<extra>" + since + "</extra>",
         )
     figure.update_layout(barmode="group")
     figure.update_yaxes(rangemode="tozero")
@@ -94,7 +95,7 @@ def round_funnel(result: RoundResult, unit: Unit) -> go.Figure:
         col=2,
     )
     figure.update_layout(showlegend=False)
-    styled(figure, title="상반기 신청·선정", x_title=None, y_title=None, height=340)
+    styled(figure, title=f"{result.label} 신청·선정", x_title=None, y_title=None, height=340)
     figure.update_layout(
         yaxis={"title": {"text": "인원(명)"}, "range": [0, max(people) * 1.25], "tickformat": ","},
         yaxis2={
@@ -108,10 +109,11 @@ def round_funnel(result: RoundResult, unit: Unit) -> go.Figure:
 
 
 def groups_by_year(selection: pd.DataFrame, measure: str, unit: Unit) -> go.Figure:
-    """Grouped bars per loan group, one colour per year: ``measure`` is ``selected`` or ``amount``."""
+    """Grouped bars per loan group, one colour per round (year and half): ``measure`` is
+    ``selected`` or ``amount``."""
     groups = selection[~selection["printed_total"]]
     figure = go.Figure()
-    for index, (year, rows) in enumerate(groups.groupby("fiscal_year")):
+    for index, ((year, half), rows) in enumerate(groups.groupby(["fiscal_year", "half"])):
         if measure == "amount":
             values = [convert(v, SELECTION_UNIT, unit) for v in rows["amount"]]
             text = [amount(v, SELECTION_UNIT, unit) for v in rows["amount"]]
@@ -123,7 +125,7 @@ def groups_by_year(selection: pd.DataFrame, measure: str, unit: Unit) -> go.Figu
         figure.add_bar(
             x=_groups(rows),
             y=values,
-            name=f"’{int(year) % 100:02d}년 상반기",
+            name=period_label(year, half),
             marker_color=PALETTE[index % len(PALETTE)],
             text=text,
             textposition="outside",
@@ -143,10 +145,10 @@ def groups_by_year(selection: pd.DataFrame, measure: str, unit: Unit) -> go.Figu
 
 
 def averages_vs_cap(averages: pd.DataFrame, unit: Unit) -> go.Figure:
-    """1인당 평균 지원액 per group and year (bars) against that year's cap (markers)."""
+    """1인당 평균 지원액 per group and round (bars) against that year's cap (markers)."""
     figure = go.Figure()
-    for index, (year, rows) in enumerate(averages.groupby("fiscal_year")):
-        label = f"’{int(year) % 100:02d}년"
+    for index, ((year, half), rows) in enumerate(averages.groupby(["fiscal_year", "half"])):
+        label = period_label(year, half)
         figure.add_bar(
             x=_groups(rows),
             y=[convert(v, SELECTION_UNIT, unit) for v in rows["average"]],

@@ -1,4 +1,4 @@
-"""직거래장터 charts: 2024 vs 2025 KPIs, the 2025 schedule (Gantt), the places on a map."""
+"""직거래장터 charts: the KPIs of two years, the schedule (Gantt), the places on a map."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from bureau.format import number, plotly_text
 from bureau.theme import NEUTRAL, PALETTE, REFERENCE, legend_below_title, styled
-from bureau.topics.markets.calc import OPERATION_TYPES, KpiChange
+from bureau.topics.markets.calc import OPERATION_TYPES, KpiChange, comparison
 from bureau.topics.markets.geo import Line, aspect_ratio
 
 TYPE_COLOURS = dict(zip(OPERATION_TYPES, PALETTE))
@@ -18,7 +18,7 @@ DAY_MS = 86_400_000
 
 
 def kpi_comparison(changes: list[KpiChange]) -> go.Figure:
-    """One small panel per indicator (their scales differ): 2024 and 2025 side by side."""
+    """One small panel per indicator (their scales differ): its two years side by side."""
     figure = make_subplots(
         rows=1, cols=len(changes), subplot_titles=[plotly_text(f"{c.label}({c.unit})") for c in changes]
     )
@@ -39,15 +39,16 @@ def kpi_comparison(changes: list[KpiChange]) -> go.Figure:
         figure.update_yaxes(range=[0, item.b * 1.25], row=1, col=column)
         figure.update_xaxes(type="category", row=1, col=column)
     # each panel's title carries its unit: 개최장소(개소), 운영횟수(회), 참여농가수(개)
-    return styled(figure, title="직거래장터 2024년 실적 대비 2025년 계획", height=380)
+    return styled(figure, title=plotly_text(f"직거래장터 {comparison(changes)}"), height=380)
 
 
 def schedule_gantt(
     markets: pd.DataFrame,
     period: tuple[date, date] | None = None,
+    title: str = "운영일정",
 ) -> go.Figure:
     """One bar per market from its first to its last day, coloured by 추진방식; the
-    chosen period is shaded."""
+    chosen period is shaded. ``title``: the schedule's title as the report prints it."""
     figure = go.Figure()
     for operation_type in OPERATION_TYPES:
         rows = markets[markets["operation_type"] == operation_type]
@@ -86,7 +87,7 @@ def schedule_gantt(
     )
     styled(
         figure,
-        title="2025년 서로장터 운영일정(안)",
+        title=plotly_text(title),
         x_title="운영 기간(연.월.)",
         height=480,
     )
