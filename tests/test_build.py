@@ -115,7 +115,7 @@ def test_a_damaged_database_is_rebuilt_before_a_workbook_is_written(sources, tmp
     output = tmp_path / "report.xlsx"
     arguments = ["workbook", str(output), "--sources", str(sources), "--database", str(database)]
     assert main(arguments) == 0, capsys.readouterr().err
-    assert capsys.readouterr().out.splitlines()[0].startswith(f"built {database} (277 rows in 39 tables")
+    assert capsys.readouterr().out.splitlines()[0].startswith(f"built {database} (279 rows in 40 tables")
     assert output.stat().st_size > 0
     with open_read_only(database) as con:
         staff = con.execute("SELECT sum(headcount) FROM departments WHERE kind <> '유관기관'").fetchone()

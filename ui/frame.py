@@ -11,7 +11,6 @@ from streamlit.runtime.pages_manager import PagesManager
 from bureau.format import korean_date, markdown_text
 from bureau.topics.overview import queries as org
 from bureau.topics.report import meta
-from bureau.topics.report import queries as issue_queries
 from bureau.topics.report.calc import place_in_report
 from bureau.units import UnitView
 from ui.data import ensure_database, run
@@ -46,8 +45,7 @@ def page(title: str, subtitle: str | None = None) -> Filters:
     report = run(meta.report, as_of=filters.as_of)
     as_of_line = f"기준일 {korean_date(filters.as_of)} · 출처: {report['source']}"
     sections = run(meta.report_sections, as_of=filters.as_of)
-    issues = run(issue_queries.current_issues, as_of=filters.as_of)
-    place = place_in_report(sections, issues, slug, title)
+    place = place_in_report(sections, run(meta.issue_places, as_of=filters.as_of), slug, title)
 
     if filters.present:
         presenter_frame(slug, as_of_line)

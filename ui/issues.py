@@ -31,8 +31,9 @@ def bullets(points: pd.DataFrame, kind: str) -> None:
 
 
 def table(frame: Table | pd.DataFrame, name: str, caption: str, key: str, wide: Sequence[str] = ()) -> None:
-    """A table with its unit caption and CSV/XLSX downloads; ``wide`` columns get room."""
-    st.caption(caption)
+    """A table with its unit caption (it may hold data text: shown escaped) and CSV/XLSX
+    downloads; ``wide`` columns get room."""
+    st.caption(markdown_text(caption))
     data_table(frame, wide=wide)
     downloads(frame, name, caption, key)
 

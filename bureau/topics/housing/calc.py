@@ -244,7 +244,7 @@ def allocation_observations(selection: pd.DataFrame, unit: Unit) -> list[str]:
             money(row.allocation, SELECTION_UNIT, unit),
         )
         found.append(
-            f"{period_label(row.fiscal_year, row.half)} {row.loan_group}: 선정금액 {selected}이 "
+            f"{short_year(int(row.fiscal_year))}년 {row.loan_group}: {row.half} 선정금액 {selected}이 "
             f"그룹별 배정액 {allocated}을 넘습니다"
         )
     return found
@@ -328,12 +328,12 @@ def headline(budget: pd.DataFrame, result: RoundResult, unit: Unit) -> list[Kpi]
         Kpi(
             f"{result.half} 신청",
             f"{number(result.applied)}명",
-            help=f"{result.label} 신청 금액 {shown(result.applied_amount)}",
+            help=f"신청 금액 {shown(result.applied_amount)}",
         ),
         Kpi(
             f"{result.half} 선정",
             f"{number(result.selected)}명",
-            help=f"{result.label} 선정 금액 {shown(result.selected_amount)}",
+            help=f"선정 금액 {shown(result.selected_amount)}",
         ),
         Kpi("선정률(인원)", f"{rate(result.selection_rate)}%", help="선정 인원 ÷ 신청 인원"),
         Kpi("선정률(금액)", f"{rate(result.amount_rate)}%", help="선정 금액 ÷ 신청 금액"),

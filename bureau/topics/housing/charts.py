@@ -95,7 +95,7 @@ def round_funnel(result: RoundResult, unit: Unit) -> go.Figure:
         col=2,
     )
     figure.update_layout(showlegend=False)
-    styled(figure, title=f"{result.label} 신청·선정", x_title=None, y_title=None, height=340)
+    styled(figure, title=f"{result.half} 신청·선정", x_title=None, y_title=None, height=340)
     figure.update_layout(
         yaxis={"title": {"text": "인원(명)"}, "range": [0, max(people) * 1.25], "tickformat": ","},
         yaxis2={

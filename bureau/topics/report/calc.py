@@ -47,9 +47,10 @@ def execution_caption(rows: pd.DataFrame) -> str:
 
 def place_in_report(sections: pd.DataFrame, issues: pd.DataFrame, page: str, title: str = "") -> str:
     """Where a page's content is in the report, from its parts (:func:`meta.report_sections`)
-    and current issues: the parts the page shows (``Ⅰ. 일반현황 · Ⅱ. 현안 업무보고``), or its
-    issue's number in its part, the issue's title unless it is the page's ``title``, and its
-    attachment (``Ⅱ. 현안 업무보고 2 · 붙임 …``). Empty for a page that is neither."""
+    and current issues (:func:`meta.issue_places`): the parts the page shows (``Ⅰ. 일반현황 ·
+    Ⅱ. 현안 업무보고``), or its issue's number in its part, the issue's title unless it is the
+    page's ``title``, and its attachment (``Ⅱ. 현안 업무보고 2 · 붙임 …``). Empty for a page
+    that is neither."""
     parts = [f"{row.numeral}. {row.title}" for row in sections[sections["page"] == page].itertuples()]
     titles = dict(zip(sections["numeral"], sections["title"]))
     for issue in issues[issues["page"] == page].itertuples():

@@ -29,6 +29,17 @@ def report_sections(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame
     )
 
 
+def issue_places(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """Where each current issue is in the report: its part (``section``), number, title, page
+    and attachment (what a page's caption says; the issues' content is in the topics' queries)."""
+    return frame(
+        con,
+        "SELECT section, issue_no, title, page, attachment FROM current_issues WHERE as_of = ? "
+        "ORDER BY issue_no",
+        [as_of],
+    )
+
+
 def build_info(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     """When the database in service was built, from which report (``latest_as_of``)."""
     row = con.execute("SELECT build_id, built_at, latest_as_of FROM build_info").fetchone()
