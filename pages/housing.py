@@ -101,14 +101,16 @@ with right:
         notes.get("new_staff"),
     ]
     text_list(bullets)
-    st.subheader("그룹별 배정액 및 선정결과")
-    unit = units.of("housing_selection")
-    groups_table = housing.selection_table(selection, unit, note_rows["subject"])
-    st.caption(unit_caption("명", unit.value))
-    data_table(groups_table)
-    for text in housing.footnotes(note_rows):
-        st.caption(f"\\* {markdown_text(text)}")
-    downloads(groups_table, "그룹별_선정결과", unit_caption("명", unit.value), "housing-groups")
+
+# one column pair per round (year and half): the full width, however many rounds the report has
+st.subheader("그룹별 배정액 및 선정결과")
+unit = units.of("housing_selection")
+groups_table = housing.selection_table(selection, unit, note_rows["subject"])
+st.caption(unit_caption("명", unit.value))
+data_table(groups_table)
+for text in housing.footnotes(note_rows):
+    st.caption(f"\\* {markdown_text(text)}")
+downloads(groups_table, "그룹별_선정결과", unit_caption("명", unit.value), "housing-groups")
 
 left, right = st.columns(2)
 with left:

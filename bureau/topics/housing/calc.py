@@ -40,8 +40,9 @@ def rules_table(rules: pd.DataFrame, unit: Unit) -> Table:
 
 
 def with_averages(selection: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
-    """Group rows (printed totals dropped) with 1인당 평균 지원액 and that year's cap, 백만원."""
-    groups = selection[~selection["printed_total"]].copy()
+    """Group rows (printed totals dropped), round by round (year, then half), with 1인당 평균
+    지원액 and that year's cap, 백만원."""
+    groups = selection[~selection["printed_total"]].sort_values(["fiscal_year", "half", "sort_order"]).copy()
     groups["average"] = [
         amount_ / people if people else None for amount_, people in zip(groups["amount"], groups["selected"])
     ]
