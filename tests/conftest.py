@@ -54,7 +54,7 @@ def two_reports(tmp_path_factory: pytest.TempPathFactory) -> TwoReports:
 @pytest.fixture(scope="session")
 def built_database(two_reports: TwoReports) -> Path:
     """The database the tests read: the real report and the June one. A test of the real
-    report names its date (2025-03-31), so it holds whichever report is newest."""
+    report names its date (2025-03-31), so it passes whichever report is the newest."""
     return two_reports.database
 
 
