@@ -45,11 +45,25 @@ def _pack(args: argparse.Namespace) -> int:
     if (is_stale(Path(args.sources), database) or not is_usable(database)) and _build(args) != 0:
         return 1
     with open_read_only(database) as con:
-        as_of = date.fromisoformat(args.as_of) if args.as_of else meta.report_dates(con)[0]
+        dates = meta.report_dates(con)
+        as_of = _known_date(args.as_of, dates) if args.as_of else dates[0]
+        if as_of is None:
+            known = ", ".join(day.isoformat() for day in dates)
+            print(f"보고 기준일 {args.as_of}의 보고서가 없습니다. 있는 기준일: {known}", file=sys.stderr)
+            return 1
         content = deck(con, as_of) if args.command == "deck" else workbook(con, as_of)
     Path(args.output).write_bytes(content)
     print(f"wrote {args.output} ({len(content):,} bytes, 기준일 {as_of})")
     return 0
+
+
+def _known_date(text: str, dates: list[date]) -> date | None:
+    """The report date ``text`` names (``YYYY-MM-DD``), or None when no report has it."""
+    try:
+        wanted = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return wanted if wanted in dates else None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ SOURCE_UNITS = "원자료단위"
 
 
 def file_name(title: str, as_of: date, suffix: str, unit: str | None = None) -> str:
-    """``file_name("세출총괄", date(2025, 3, 31), "xlsx", "천원")`` → ``세출총괄_2025-03-31_천원.xlsx``."""
+    """``file_name("세출총괄", as_of, "xlsx", "천원")`` → ``세출총괄_<as_of YYYY-MM-DD>_천원.xlsx``."""
     parts = [title, as_of.isoformat(), *([unit] if unit else [])]
     return "_".join(_UNSAFE.sub("_", part).strip("_") for part in parts) + f".{suffix}"
 

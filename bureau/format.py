@@ -78,14 +78,19 @@ def unit_caption(unit: str, *extra: str) -> str:
     return "(단위 : " + ", ".join((unit, *extra)) + ")"
 
 
+def korean_date(day: date) -> str:
+    """A date as the report prints it in full: ``YYYY. M. D.``."""
+    return f"{day.year}. {day.month}. {day.day}."
+
+
 def short_year(year: int) -> str:
-    """``2025`` → ``’25``, as the report names a year."""
+    """A year as the report abbreviates it: its last two digits, ``’YY`` (so ``’YY년``, ``’YY년말``)."""
     return f"’{year % 100:02d}"
 
 
-def korean_date(day: date) -> str:
-    """``date(2025, 3, 31)`` → ``2025. 3. 31.`` as printed in the report."""
-    return f"{day.year}. {day.month}. {day.day}."
+def short_date(day: date) -> str:
+    """A date with the abbreviated year, as the report heads a table: ``’YY. M. D.``."""
+    return f"{short_year(day.year)}. {day.month}. {day.day}."
 
 
 def eok_as_jo(eok: float) -> str:

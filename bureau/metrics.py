@@ -43,8 +43,8 @@ def share(part: float, whole: float) -> float | None:
 def fiscal_year_elapsed(as_of: date) -> float:
     """Share (percent) of the calendar fiscal year elapsed at the end of ``as_of``.
 
-    Korean local government fiscal years run January to December, so at 2025-03-31
-    90 of 365 days have passed: 24.7 %.
+    Korean local government fiscal years run January to December, so at the end of 31 March
+    of a common year 90 of 365 days have passed: 24.7 %.
     """
     start = date(as_of.year, 1, 1)
     days_in_year = (date(as_of.year + 1, 1, 1) - start).days

@@ -78,7 +78,7 @@ class Table:
 
 
 def unit_header(name: str, unit: str) -> str:
-    """A header with its unit: ``’24년 배정액`` → ``’24년 배정액(천원)``, ``증감률(C/A)`` →
+    """A header with its unit: ``’YY년 배정액`` → ``’YY년 배정액(천원)``, ``증감률(C/A)`` →
     ``증감률(C/A, %)``."""
     if name.endswith(")"):
         return f"{name[:-1]}, {unit})"

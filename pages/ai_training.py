@@ -15,7 +15,7 @@ from ui.screens import Section, show, stop_with_info
 from ui.tables import data_table
 from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
 
-filters = page("AI 역량 강화 교육", "Ⅱ-3. AI 역량 강화를 위한 교육 실시 및 협력 체계 구축")
+filters = page("AI 역량 강화 교육")
 
 goal = run(queries.goal, as_of=filters.as_of)
 progress = run(queries.progress, as_of=filters.as_of)

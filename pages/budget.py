@@ -99,7 +99,7 @@ def composition() -> None:
             tree = budget.budget_tree(rows, unit, [dominant[0]] if hide else [])
             chart(
                 cached_figure(
-                    charts.budget_hierarchy, tree, unit, f"’{filters.as_of:%y}년 {TITLES[side]} 구성"
+                    charts.budget_hierarchy, tree, unit, f"{budget.years(rows)[1]}년 {TITLES[side]} 구성"
                 ),
                 budget.lines_table(budget.within_depth(rows, levels), unit, levels=True),
                 key=f"tree-{side}",
@@ -107,12 +107,13 @@ def composition() -> None:
 
 
 def changes() -> None:
-    prior = f"’{(filters.as_of.year - 1) % 100:02d}년"
     for column, side in zip(st.columns(len(sides)), sides):
         rows = budget.chart_lines(budget.of_side(lines, side, levels), filters.as_of)
         with column:
             chart(
-                cached_figure(charts.change_by_item, rows, unit, f"{side}: {prior} 대비 증감"),
+                cached_figure(
+                    charts.change_by_item, rows, unit, f"{side}: {budget.years(rows)[0]}년 대비 증감"
+                ),
                 budget.lines_table(rows, unit, levels=True),
                 key=f"change-{side}",
             )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bureau.format import markdown_text, unit_caption
+from bureau.format import markdown_text, short_date, unit_caption
 from bureau.topics.housing import calc as housing
 from bureau.topics.housing import charts, loan_calculator, queries
 from bureau.topics.report import meta
@@ -16,7 +16,7 @@ from ui.screens import Section, show, stop_with_info
 from ui.tables import data_table
 from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
 
-filters = page("직원 주거복지", "Ⅱ-4. 저출생 문제 대응을 위한 직원 주거복지 강화")
+filters = page("직원 주거복지")
 units = unit_view(filters)
 year = filters.as_of.year
 
@@ -25,14 +25,15 @@ terms = loan_calculator.terms_for_year(run(queries.loan_terms, as_of=filters.as_
 budget = run(queries.budget, as_of=filters.as_of)
 applications = run(queries.applications, as_of=filters.as_of)
 selection = run(queries.selection, as_of=filters.as_of)
-notes = run(queries.notes, as_of=filters.as_of).set_index("note_id")["text"]
+note_rows = run(queries.notes, as_of=filters.as_of)
+notes = note_rows.set_index("note_id")["text"]
 if rules.empty or budget.empty or applications.empty:
     stop_with_info("이 보고서에는 직원 주거복지 현황이 없습니다.")
 
 result = housing.round_result(applications)
 budget_unit, caps_unit = units.of("housing_budget"), units.of("housing_loan_rules")
 unit = units.of("housing_selection")
-groups_table = housing.selection_table(selection, unit)
+groups_table = housing.selection_table(selection, unit, note_rows["subject"])
 
 
 def summary() -> None:
@@ -115,12 +116,15 @@ def selected() -> None:
             notes.get("new_staff"),
         ]
         text_list(bullets)
-        st.subheader("그룹별 배정액 및 선정결과")
-        st.caption(unit_caption("명", unit.value))
-        data_table(groups_table)
-        if "reselection" in notes:
-            st.caption(f"\\* {markdown_text(notes['reselection'])}")
-        downloads(groups_table, "그룹별_선정결과", unit_caption("명", unit.value), "housing-groups")
+
+
+def groups() -> None:
+    # one column pair per round (year and half): the full width, however many rounds the report has
+    st.caption(unit_caption("명", unit.value))
+    data_table(groups_table)
+    for text in housing.footnotes(note_rows):
+        st.caption(f"\\* {markdown_text(text)}")
+    downloads(groups_table, "그룹별_선정결과", unit_caption("명", unit.value), "housing-groups")
 
 
 def by_year() -> None:
@@ -171,17 +175,17 @@ def execution() -> None:
     issue_contacts(filters, "housing")
 
 
-half = applications["half"].iloc[0]
 show(
     Section("요약", summary, headed=False),
     Section("사업개요", programme),
     Section("전세자금 융자 계산기", calculator),
-    Section(f"{half} 선정결과", selected),
+    Section(f"{result.half} 선정결과", selected),
+    Section("그룹별 배정액 및 선정결과", groups),
     Section("그룹별 선정 인원·금액", by_year, headed=False),
     Section("그룹별 1인당 평균 지원액", averages),
     Section("향후계획", plans),
     Section(
-        f"예산집행 현황 (’{year % 100:02d}. {filters.as_of.month}. {filters.as_of.day}. 기준)",
+        f"예산집행 현황 ({short_date(filters.as_of)} 기준)",
         execution,
         joins=True,
     ),

@@ -1,4 +1,4 @@
-"""서울에서 만나는 팔도 농산물 직거래장터: KPIs, the 2025 schedule with period and place
+"""서울에서 만나는 팔도 농산물 직거래장터: KPIs, the year's schedule with period and place
 filters, the places on an offline map, 희망장터 and the budget execution."""
 
 from datetime import date
@@ -11,25 +11,33 @@ from bureau.topics.markets import calc as markets
 from bureau.topics.markets import charts, queries
 from bureau.topics.markets.geo import seoul_outline
 from bureau.topics.report import queries as issue_queries
-from bureau.topics.report.calc import difference_captions, execution_table
+from bureau.topics.report.calc import difference_captions, execution_caption, execution_table
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
-from ui.issues import bullet_section, issue_contacts, issue_intro, table, tile_source
+from ui.issues import (
+    bullet_section,
+    current_issue,
+    issue_contacts,
+    issue_intro,
+    issue_points,
+    table,
+    tile_source,
+)
 from ui.markets import period_filter, place_filter
 from ui.screens import Section, show
 from ui.widgets import chart, discrepancy_notes, kpi_row
 
-ISSUE = 2
 TOPIC = "markets"
 
-filters = page(
-    "서울에서 만나는 팔도 농산물 직거래장터", "Ⅱ. 현안 업무보고 2 · 붙임 2025년 서로장터 운영일정(안)"
-)
+filters = page("서울에서 만나는 팔도 농산물 직거래장터")
 as_of = filters.as_of
 
 changes = markets.kpi_changes(run(queries.kpis, as_of=as_of))
-points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE)
+issue = current_issue(filters, TOPIC)
+# the schedule is the issue's attachment (붙임) where the report has one
+schedule_title = markets.schedule_title(None if issue is None else issue["attachment"])
+points = issue_points(filters, TOPIC)
 checked = run(issue_queries.topic_reconciliations, as_of=as_of, topic=TOPIC)
 all_markets = markets.markets(run(queries.schedule, as_of=as_of))
 places = run(queries.places, as_of=as_of)
@@ -64,7 +72,9 @@ def schedule() -> None:
     period, place_id = chosen()
     at_place = markets.filtered(all_markets, None, place_id)
     chart(
-        cached_figure(charts.schedule_gantt, at_place, period), markets.schedule_table(at_place), key="gantt"
+        cached_figure(charts.schedule_gantt, at_place, period, schedule_title),
+        markets.schedule_table(at_place),
+        key="gantt",
     )
     for note in markets.weekday_notes(all_markets):
         st.caption(markdown_text(f"※ {note}"))
@@ -86,7 +96,7 @@ def running() -> None:
         )
     with st.expander("전체 운영일정(추진방식별 장터 수)"):
         table(
-            markets.schedule_table(all_markets), "서로장터_운영일정", "(2025년 운영일정(안) 전체)", "schedule"
+            markets.schedule_table(all_markets), "서로장터_운영일정", f"({schedule_title} 전체)", "schedule"
         )
         for note in difference_captions(checked, "market_schedule"):
             st.caption(note)
@@ -118,7 +128,7 @@ def hope() -> None:
 
 def budget() -> None:
     execution = run(issue_queries.program_execution, as_of=as_of, topic=TOPIC)
-    st.caption(markets.execution_caption(execution))
+    st.caption(execution_caption(execution))
     execution_unit = unit_view(filters).of("program_execution")
     table(
         execution_table(execution, execution_unit),
@@ -136,7 +146,7 @@ show(
     bullet_section(points, "추진방향", joins=True),
     bullet_section(points, "추진내용", joins=True),
     Section("직거래장터 운영 계획", plan),
-    Section(f"{as_of.year}년 서로장터 운영일정(안)", schedule),
+    Section(schedule_title, schedule),
     Section("운영 장터", running, headed=False),
     Section("개최장소", venues),
     Section(

@@ -4,7 +4,7 @@ import streamlit as st
 
 from bureau import differences
 from bureau.briefing import briefing
-from bureau.format import markdown_text, number, particle, unit_caption
+from bureau.format import markdown_text, number, particle, short_date, unit_caption
 from bureau.topics.budget import calc as budget
 from bureau.topics.budget import queries as budget_queries
 from bureau.topics.overview import queries as org
@@ -27,7 +27,7 @@ from ui.widgets import Kpi, card_rows, chart, downloads, kpi_row, text_list
 #: The report's current issues side by side: one row on a screen, in order on a phone.
 ISSUES_PER_ROW = 4
 
-filters = page("행정국 업무보고 개요", "Ⅰ. 일반현황 · Ⅱ. 현안 업무보고")
+filters = page("행정국 업무보고 개요")
 
 
 def facts():
@@ -45,9 +45,9 @@ def summary() -> None:
                     "조직", f"{totals['departments']}과 {totals['field_offices']}사업소", help="유관기관 제외"
                 ),
                 Kpi("인원", f"{number(totals['headcount'])}명", help="과·사업소 합계"),
-                Kpi("팀", f"{number(totals['teams'])}팀", help="7개 과의 팀 합계"),
+                Kpi("팀", f"{number(totals['teams'])}팀", help=f"{totals['departments']}개 과의 팀 합계"),
                 Kpi("서울시 인구", district[1].value, help=markdown_text(district[1].detail)),
-                Kpi("자치구 예산(’25 본예산)", district[3].value, help=markdown_text(district[3].detail)),
+                Kpi(district[3].kpi_label, district[3].value, help=markdown_text(district[3].detail)),
             ]
         )
     with panel("핵심 요약"):
@@ -111,7 +111,7 @@ def organisation() -> None:
         others = departments[departments["kind"] == "유관기관"]
         for row in others.itertuples():
             st.caption(
-                f"※ {markdown_text(row.dept)}(’{row.founded:%y. %-m. %-d.} 설립): {number(row.divisions)}부 "
+                f"※ {markdown_text(row.dept)}({short_date(row.founded)} 설립): {number(row.divisions)}부 "
                 f"{number(row.teams)}팀 {number(row.headcount)}명 — 행정국 인원에 포함하지 않음"
             )
 

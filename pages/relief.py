@@ -6,18 +6,32 @@ from bureau.format import markdown_text, unit_caption
 from bureau.topics.relief import calc as relief
 from bureau.topics.relief import charts, queries
 from bureau.topics.report import queries as issue_queries
-from bureau.topics.report.calc import difference_captions, execution_table, expected_note, shown_checks
+from bureau.topics.report.calc import (
+    difference_captions,
+    execution_caption,
+    execution_table,
+    expected_note,
+    shown_checks,
+)
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
-from ui.issues import bullet_section, bullets, has_points, issue_contacts, issue_dept, issue_intro, table
+from ui.issues import (
+    bullet_section,
+    bullets,
+    has_points,
+    issue_contacts,
+    issue_dept,
+    issue_intro,
+    issue_points,
+    table,
+)
 from ui.screens import Section, show
 from ui.widgets import chart, discrepancy_notes, kpi_row
 
-ISSUE = 1
 TOPIC = "relief"
 
-filters = page("영남 산불 피해지역 구호 지원", "Ⅱ. 현안 업무보고 1")
+filters = page("영남 산불 피해지역 구호 지원")
 as_of, units = filters.as_of, unit_view(filters)
 dept = issue_dept(filters, TOPIC)
 
@@ -28,7 +42,7 @@ execution = run(issue_queries.program_execution, as_of=as_of, topic=TOPIC, dept=
 appropriations = run(queries.appropriations, as_of=as_of, dept=dept)
 volunteers = run(queries.volunteers, as_of=as_of, dept=dept)
 donations = run(queries.donations, as_of=as_of, dept=dept)
-points = run(issue_queries.issue_points, as_of=as_of, issue_no=ISSUE, dept=dept)
+points = issue_points(filters, TOPIC, dept)
 timeline = run(queries.timeline, as_of=as_of, dept=dept)
 totals = relief.supply_totals(supplies, printed)
 checked = shown_checks(
@@ -87,7 +101,7 @@ def fund() -> None:
 
 
 def spending() -> None:
-    st.caption(relief.measured_caption(execution))
+    st.caption(execution_caption(execution))
     execution_unit = units.of("program_execution")
     table(
         execution_table(execution, execution_unit),

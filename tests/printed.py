@@ -1,5 +1,10 @@
 """Figures typed from the printed report, shared by tests that check different outputs."""
 
+from datetime import date
+
+#: The printed report's 기준일: every test of its figures names it.
+AS_OF = date(2025, 3, 31)
+
 #: 조직 및 인력: 부서별 인원 (명)
 HEADCOUNT = {
     "총무과": 188,

@@ -86,7 +86,9 @@ def test_projection_path_runs_from_zero_to_the_goal():
 
 
 def _by_figure(con):
-    return {(item.table_name, item.figure): item for item in topic_reconciliations(con, "ai_training")}
+    """The report's comparisons (not another report's in the same database) by table and figure."""
+    found = topic_reconciliations(con, "ai_training")
+    return {(item.table_name, item.figure): item for item in found if item.as_of == AS_OF}
 
 
 def test_reconciliations_of_the_report(con):

@@ -12,6 +12,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bureau import paths
+from tests.conftest import TwoReports
+from tests.printed import AS_OF
 from tests.reading import empty_headings, in_order, shown
 from ui.filters import ALL_DEPARTMENTS
 from ui.nav import PAGES
@@ -20,25 +22,27 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def departments() -> list[str]:
-    """The newest report's departments, in its order (from the source the build reads)."""
+    """The real report's departments, in its order (from the source the build reads)."""
     rows = pd.read_csv(paths.sources_dir() / "departments.csv")
-    newest = rows[rows["as_of"] == rows["as_of"].max()]
-    return newest.sort_values("sort_order")["dept"].tolist()
+    report = rows[rows["as_of"] == AS_OF.isoformat()]
+    return report.sort_values("sort_order")["dept"].tolist()
 
 
 @pytest.fixture(scope="module")
-def page_with(built_database: Path) -> Iterator[Callable[[str, str], AppTest]]:
-    """``page_with(slug, dept)``: the page (run once per module, then kept) with ``dept``
-    chosen in the sidebar, as a person switching departments would."""
+def page_with(two_reports: TwoReports) -> Iterator[Callable[[str, str], AppTest]]:
+    """``page_with(slug, dept)``: the page of the real report (run once per module, then kept)
+    with ``dept`` chosen in the sidebar, as a person switching departments would."""
     apps: dict[str, AppTest] = {}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BUREAU_DATABASE", str(built_database))
+        patch.setenv("BUREAU_DATABASE", str(two_reports.database))
+        patch.setenv("BUREAU_SOURCES", str(two_reports.sources))
         st.cache_data.clear()
         st.cache_resource.clear()
 
         def open_(slug: str, dept: str) -> AppTest:
             if slug not in apps:
                 apps[slug] = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+                apps[slug].query_params["period"] = AS_OF.isoformat()
                 if slug != PAGES[0].slug:
                     apps[slug].switch_page(f"pages/{slug}.py")
                 apps[slug].run()

@@ -80,6 +80,9 @@ def test_money_carries_its_unit(value, source, target, expected):
 def test_unit_caption_and_dates():
     assert fmt.unit_caption("천원", "%") == "(단위 : 천원, %)"
     assert fmt.korean_date(date(2025, 3, 31)) == "2025. 3. 31."
+    assert fmt.short_date(date(2031, 12, 5)) == "’31. 12. 5."
+    assert fmt.short_date(date(2006, 1, 18)) == "’06. 1. 18."
+    assert [fmt.short_year(year) for year in (2024, 2030, 2100)] == ["’24", "’30", "’00"]
     assert fmt.with_unit("365", "명") == "365명"
     assert fmt.with_unit("-", "명") == "-"
 

@@ -24,6 +24,7 @@ from bureau.build import build
 from bureau.format import markdown_text, plotly_text
 from bureau.topics.report import queries as issue_queries
 from tests.bad_input_support import find_line, set_cell, sha256
+from tests.printed import AS_OF
 from tests.read_only_support import run_read_only
 from ui import data
 
@@ -180,7 +181,8 @@ def test_app_connection_refuses_files_extensions_and_writes(built_database, monk
     with data.connection() as con, pytest.raises(duckdb.Error):
         con.execute(sql)
     with data.connection() as con:  # and the connection still serves queries afterwards
-        assert con.execute("SELECT count(*) FROM departments").fetchone()[0] == 9
+        count = con.execute("SELECT count(*) FROM departments WHERE as_of = ?", [AS_OF]).fetchone()[0]
+        assert count == 9
 
 
 # -- the effective Streamlit configuration -------------------------------------------

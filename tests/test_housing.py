@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from bureau.checks.engine import errors
@@ -183,7 +184,9 @@ def test_won_korean(won, text):
 
 
 def test_selection_table_in_the_reports_units(con):
-    table = housing.selection_table(queries.selection(con, AS_OF), Unit.MILLION)
+    notes = queries.notes(con, AS_OF)
+    assert housing.footnotes(notes) == ["그룹별 미선정자는 일반그룹에 포함·재선발함에 따라 최종 선발자 기준"]
+    table = housing.selection_table(queries.selection(con, AS_OF), Unit.MILLION, notes["subject"])
     assert display_text(table).to_dict("list") == {
         "구분": ["합계", "일반", "신혼부부", "다자녀", "신규직원", "1인가구"],
         "’24년 배정액(백만원)": ["18,000", "7,200", "5,400", "900", "3,600", "900"],
@@ -194,6 +197,65 @@ def test_selection_table_in_the_reports_units(con):
         "’25년 상반기 금액(백만원)": ["11,000", "1,499", "3,021", "2,000", "1,998", "2,482"],
     }
     assert table.frame["’24년 상반기 금액(백만원)"].tolist()[1] == 2700  # a number, not "2,700"
+
+
+def _rounds(*rows: tuple) -> pd.DataFrame:
+    """Selection rows built in code: (group, year, half, allocation, selected, amount)."""
+    frame = pd.DataFrame(
+        rows, columns=["loan_group", "fiscal_year", "half", "allocation", "selected", "amount"]
+    )
+    return frame.assign(printed_total=False, sort_order=range(len(frame)))
+
+
+def test_selection_table_has_a_column_pair_per_round_and_each_years_allocation_once():
+    selection = _rounds(
+        ("일반", 2030, "상반기", 500, 3, 240),
+        ("다자녀", 2030, "상반기", 300, 1, 150),
+        ("일반", 2030, "하반기", 500, 2, 180),
+        ("다자녀", 2030, "하반기", 300, 2, 310),
+    )
+    table = display_text(housing.selection_table(selection, Unit.MILLION, ["’30년 하반기 인원*"]))
+    assert table.to_dict("list") == {
+        "구분": ["합계", "일반", "다자녀"],
+        "’30년 배정액(백만원)": ["800", "500", "300"],
+        "’30년 상반기 인원(명)": ["4", "3", "1"],
+        "’30년 상반기 금액(백만원)": ["390", "240", "150"],
+        "’30년 하반기 인원*(명)": ["4", "2", "2"],
+        "’30년 하반기 금액(백만원)": ["490", "180", "310"],
+    }
+    assert housing.allocation_observations(selection, Unit.MILLION) == [
+        "’30년 다자녀: 하반기 선정금액 310백만원이 그룹별 배정액 300백만원을 넘습니다"
+    ]
+
+
+def test_the_latest_round_is_the_later_half_of_the_later_year():
+    applications = pd.DataFrame(
+        [
+            (2030, "상반기", "신청", 10, 12),
+            (2030, "상반기", "선정", 5, 6),
+            (2030, "하반기", "신청", 8, 9),
+            (2030, "하반기", "선정", 4, 5),
+            (2029, "하반기", "신청", 99, 99),
+        ],
+        columns=["fiscal_year", "half", "stage", "people", "amount"],
+    )
+    result = housing.round_result(applications)
+    assert (result.fiscal_year, result.half, result.applied, result.selected) == (2030, "하반기", 8, 4)
+    assert result.label == "’30년 하반기"
+    budget = pd.DataFrame(
+        {
+            "fiscal_year": [2030, 2030],
+            "source": ["합계", "일반"],
+            "amount": [10, 10],
+            "printed_total": [True, False],
+            "printed_change": [None, None],
+            "sort_order": [0, 1],
+        }
+    )
+    assert [kpi.label for kpi in housing.headline(budget, result, Unit.HUNDRED_MILLION)][1:3] == [
+        "하반기 신청",
+        "하반기 선정",
+    ]
 
 
 def test_averages_per_person(con):
@@ -251,8 +313,11 @@ def test_allocation_observations(con):
 
 
 def _found(con):
+    """The report's comparisons (not another report's in the same database) by table, row and figure."""
     return {
-        (item.table_name, item.row_key, item.figure): item for item in topic_reconciliations(con, "housing")
+        (item.table_name, item.row_key, item.figure): item
+        for item in topic_reconciliations(con, "housing")
+        if item.as_of == AS_OF
     }
 
 

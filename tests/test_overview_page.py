@@ -19,7 +19,7 @@ def test_overview_shows_the_bureau_and_its_kpis(open_page):
     assert metrics["인원"] == "365명"
     assert metrics["팀"] == "31팀"
     assert metrics["서울시 인구"] == "9,335,734명"
-    assert metrics["자치구 예산(’25 본예산)"] == "23조 8,768억원"
+    assert metrics["자치구 예산(’25년 본예산)"] == "23조 8,768억원"
     assert app.title[0].value == "행정국 업무보고 개요"
     assert "기준일 2025. 3. 31." in app.caption[0].value
 

@@ -5,6 +5,7 @@ import re
 import zipfile
 from datetime import date, datetime
 
+import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
@@ -17,7 +18,7 @@ from bureau import paths
 from bureau.__main__ import main
 from bureau.connection import open_read_only
 from bureau.filenames import SOURCE_UNITS, caption_unit, file_name
-from bureau.format import rate
+from bureau.format import korean_date, rate
 from bureau.metrics import fiscal_year_elapsed
 from bureau.pack.build import deck, deck_slides, workbook
 from tests.bad_input_support import find_line, make_workspace, set_cell
@@ -226,8 +227,10 @@ def test_topic_slides_chart_the_reports_series(con):
     assert series("직거래장터 확대 운영") == {"2025년 증가율 (%)": [51.7, 172.7, 100.0]}
     assert series("AI 역량 강화 교육") == {"이수 인원 (명)": [247.0, 1748.0]}
     housing = series("직원 주거복지: 전세자금 융자")
-    assert housing["’24 상반기 선정 금액 (백만원)"] == [2700.0, 1258.0, 400.0, 1728.0, 2914.0]
-    assert housing["’25 상반기 선정 금액 (백만원)"] == [1499.0, 3021.0, 2000.0, 1998.0, 2482.0]
+    assert housing == {
+        "’24년 상반기 선정 금액 (백만원)": [2700.0, 1258.0, 400.0, 1728.0, 2914.0],
+        "’25년 상반기 선정 금액 (백만원)": [1499.0, 3021.0, 2000.0, 1998.0, 2482.0],
+    }
     assert found["직원 주거복지: 전세자금 융자"].chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
 
 
@@ -394,3 +397,62 @@ def test_download_names_carry_the_as_of_date_and_unit():
         == "행정국_업무보고_전체표_2025-03-31_원자료단위.xlsx"
     )
     assert file_name("행정국_업무보고_발표자료", AS_OF, "pptx") == "행정국_업무보고_발표자료_2025-03-31.pptx"
+
+
+#: What the pack of each report says: (slide title, text on it) and (workbook sheet, column, values).
+PACK_FIGURES = {
+    "previous": {
+        "slides": [
+            ("조직 및 인력", "7과 1사업소 365명"),
+            ("조직 및 인력", "7개 과 31팀"),
+            ("핵심 요약", "직원 전세자금: 상반기 178명(180억원) 신청 중 105명(110억원) 선정"),
+            ("AI 역량 강화 교육", "실습형 AI교육 1,995명 이수 (전 직원의 18.9%)"),
+            ("직원 주거복지: 전세자금 융자", "’25년 상반기 178명(180억 원) 신청, 105명(110억 원) 선정"),
+        ],
+        "housing_series": ["’24년 상반기 선정 금액 (백만원)", "’25년 상반기 선정 금액 (백만원)"],
+        "revenue_rate": "20.1",
+        "sheets": {"부서별 팀 수·인원": ("인원(명)", 400), "전세자금 신청·선정 인원": ("인원(명)", 283)},
+    },
+    "latest": {
+        "slides": [
+            ("조직 및 인력", "7과 1사업소 369명"),
+            ("조직 및 인력", "7개 과 32팀"),
+            ("핵심 요약", "직원 전세자금: 하반기 120명(130억원) 신청 중 80명(85억원) 선정"),
+            ("AI 역량 강화 교육", "실습형 AI교육 3,500명 이수 (전 직원의 33.2%)"),
+            ("직원 주거복지: 전세자금 융자", "’25년 하반기 120명(130억 원) 신청, 80명(85억 원) 선정"),
+        ],
+        "housing_series": [
+            "’24년 상반기 선정 금액 (백만원)",
+            "’25년 상반기 선정 금액 (백만원)",
+            "’25년 하반기 선정 금액 (백만원)",
+        ],
+        "revenue_rate": "40.3",
+        "sheets": {"부서별 팀 수·인원": ("인원(명)", 404), "전세자금 신청·선정 인원": ("인원(명)", 483)},
+    },
+}
+
+
+@pytest.mark.parametrize("period", PACK_FIGURES)
+def test_the_pack_of_each_report_holds_that_reports_figures(con, two_reports, period):
+    """The deck and the workbook of either report, from the database that holds both."""
+    as_of, expected = getattr(two_reports, period), PACK_FIGURES[period]
+    presentation = Presentation(io.BytesIO(deck(con, as_of)))
+    text = {slide.shapes[0].text_frame.text: slide_text(slide) for slide in presentation.slides}
+    assert all(f"기준일 {korean_date(as_of)} · 출처:" in slide for slide in text.values())
+    for title, figure in expected["slides"]:
+        assert figure in text[title], (title, figure)
+    other = "하반기" if period == "previous" else "상반기"
+    assert f"{other} 1" not in text["핵심 요약"] and f"{other} 1" not in text["직원 주거복지: 전세자금 융자"]
+    found = charts(presentation)
+    assert [series.name for series in found["직원 주거복지: 전세자금 융자"].series] == expected[
+        "housing_series"
+    ]
+    revenue = next(shape.table for shape in presentation.slides[4].shapes if shape.has_table)
+    assert revenue.cell(1, 6).text == expected["revenue_rate"]  # 세입 계 징수율
+
+    book = load_workbook(io.BytesIO(workbook(con, as_of)))
+    assert book["목차"]["A1"].value == f"행정국 업무보고 표 목록 · 기준일 {korean_date(as_of)}"
+    for sheet_name, (column, total) in expected["sheets"].items():
+        sheet = book[sheet_name]
+        position = [cell.value for cell in sheet[2]].index(column)
+        assert sum(row[position] for row in sheet.iter_rows(min_row=3, values_only=True)) == total, sheet_name

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.reading import shown, table_text
+from tests.second_report import JUNE
 from ui.nav import PAGES
 
 
@@ -32,9 +33,11 @@ def test_invalid_url_values_fall_back_with_a_notice(open_page, name, value):
         f"주소의 {label} 값(‘{repeated}’)을 알 수 없어 기본값으로 표시합니다."
     ]
     assert "<script>" not in app.toast[0].value  # the value is escaped, never markup
-    metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["인원"] == "365명"  # the whole bureau: the default view
     assert value not in "\n".join(element.value for element in app.markdown)
+    if name == "period":  # the default view: the newest report
+        assert app.selectbox(key="period").value == app.selectbox(key="period").options[0] == JUNE.isoformat()
+    else:  # the whole bureau in the report asked for
+        assert {metric.label: metric.value for metric in app.metric}["인원"] == "365명"
 
 
 def test_presenter_mode_from_the_url(open_page):

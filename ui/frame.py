@@ -11,6 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from bureau.format import korean_date, markdown_text
 from bureau.topics.overview import queries as org
 from bureau.topics.report import meta
+from bureau.topics.report.calc import place_in_report
 from bureau.units import UnitView
 from ui.data import ensure_database, run
 from ui.filters import Filters, sidebar_filters
@@ -30,7 +31,9 @@ def _run_through_app() -> None:
 
 
 def page(title: str, subtitle: str | None = None) -> Filters:
-    """Render the page header and sidebar; return the filters the page should apply."""
+    """Render the page header and sidebar; return the filters the page should apply. The
+    caption names the page's place in the report (from the data: its parts and current
+    issue), then ``subtitle``."""
     _run_through_app()
     follow_switch()
     # Streamlit executes each page file as a script, so the caller's file names the page.
@@ -42,13 +45,15 @@ def page(title: str, subtitle: str | None = None) -> Filters:
     set_report_date(filters.as_of)
     pack_downloads(filters.as_of)
     report = run(meta.report, as_of=filters.as_of)
+    sections = run(meta.report_sections, as_of=filters.as_of)
+    place = place_in_report(sections, run(meta.issue_places, as_of=filters.as_of), slug, title)
     as_of_line = f"기준일 {korean_date(filters.as_of)} · 출처: {markdown_text(report['source'])}"
     set_page(slug, as_of_line)
     if filters.present:
         presenter_frame()  # the 기준일 and source are in the bar at the bottom of every screen
     st.title(title)
     if not filters.present:
-        st.caption(as_of_line + (f" · {subtitle}" if subtitle else ""))
+        st.caption(" · ".join(part for part in (as_of_line, markdown_text(place), subtitle) if part))
     if build_errors:
         with st.expander(f"⚠️ 원본 데이터 오류 {len(build_errors)}건: 마지막 정상 데이터를 표시합니다"):
             st.code("\n".join(build_errors), language=None)

@@ -45,10 +45,27 @@ def bullet_section(points: pd.DataFrame, kind: str, *, joins: bool = False) -> S
 
 
 def table(frame: Table | pd.DataFrame, name: str, caption: str, key: str, wide: Sequence[str] = ()) -> None:
-    """A table with its unit caption and CSV/XLSX downloads; ``wide`` columns get room."""
-    st.caption(caption)
+    """A table with its unit caption (it may hold data text: shown escaped) and CSV/XLSX
+    downloads; ``wide`` columns get room."""
+    st.caption(markdown_text(caption))
     data_table(frame, wide=wide)
     downloads(frame, name, caption, key)
+
+
+def current_issue(filters: Filters, page_slug: str) -> pd.Series | None:
+    """The current issue the page shows in the chosen report (its number, title, attachment …),
+    or None when this report has no issue for the page."""
+    issues = run(issue_queries.current_issues, as_of=filters.as_of)
+    found = issues[issues["page"] == page_slug]
+    return None if found.empty else found.iloc[0]
+
+
+def issue_points(filters: Filters, page_slug: str, dept: str | None = None) -> pd.DataFrame:
+    """The page's issue's 추진방향·추진내용·향후계획 in the chosen report, whatever its number
+    there (empty when the report has no issue for the page)."""
+    issue = current_issue(filters, page_slug)
+    number = None if issue is None else int(issue["issue_no"])
+    return run(issue_queries.issue_points, as_of=filters.as_of, issue_no=number, dept=dept)
 
 
 def issue_dept(filters: Filters, page_slug: str) -> str | None:
@@ -72,7 +89,7 @@ def issue_intro(filters: Filters, page_slug: str, *, by_dept: bool = False) -> N
 
 
 def _issue_departments(filters: Filters, page_slug: str) -> tuple[pd.Series, list[str]] | None:
-    issue = _issue(filters, page_slug)
+    issue = current_issue(filters, page_slug)
     if issue is None:
         return None
     return issue, run(issue_queries.issue_departments, as_of=filters.as_of, issue_no=int(issue["issue_no"]))
@@ -81,7 +98,7 @@ def _issue_departments(filters: Filters, page_slug: str) -> tuple[pd.Series, lis
 def issue_contacts(filters: Filters, page_slug: str) -> None:
     """The 담당자 section as the report prints it: department, position, name, phone (only
     the chosen department's people where it staffs the issue)."""
-    issue = _issue(filters, page_slug)
+    issue = current_issue(filters, page_slug)
     if issue is None:
         return
     people = contacts_for(
@@ -91,12 +108,6 @@ def issue_contacts(filters: Filters, page_slug: str) -> None:
     st.markdown(
         "  \n".join(markdown_text(f"{p.dept} {p.position} {p.name} ☎ {p.phone}") for p in people.itertuples())
     )
-
-
-def _issue(filters: Filters, page_slug: str) -> pd.Series | None:
-    issues = run(issue_queries.current_issues, as_of=filters.as_of)
-    found = issues[issues["page"] == page_slug]
-    return None if found.empty else found.iloc[0]
 
 
 def _dept_notice(chosen: str | None, applied: str | None, departments: list[str], lead: str) -> None:

@@ -15,7 +15,7 @@ MONTH, RANGE = "월별", "기간 지정"
 
 
 def period_filter(months: list[tuple[int, int]]) -> tuple[date, date] | None:
-    """Choose a month (``month=2025년 5월`` in the URL) or a date range; None is every day."""
+    """Choose a month (``month=YYYY년 M월`` in the URL) or a date range; None is every day."""
     keys = [ALL, *(month_key(month) for month in months)]
     notify_unknown("period_mode", "기간 선택", (MONTH, RANGE))
     notify_unknown("month", "운영 월", map(_month_text, keys))

@@ -26,9 +26,9 @@ from bureau.topics.report import meta
 
 CONTENTS = "목차"
 CHECKS = "보고서 검증(표기 vs 재계산)"
-#: Tables that are the app's own bookkeeping rather than the report's: the list of reports,
-#: the printed totals (they are in the 검증 sheet), map coordinates and the printed units.
-_NOT_REPORT_TABLES = {"reports", "printed_figures", "market_places", "report_units"}
+#: Tables that are the app's own bookkeeping rather than the report's: the list of reports and
+#: their parts, the printed totals (they are in the 검증 sheet), map coordinates and the printed units.
+_NOT_REPORT_TABLES = {"reports", "report_sections", "printed_figures", "market_places", "report_units"}
 _YEAR_FIELDS = {"fiscal_year", "year", "from_year"}
 _YEAR_FORMAT, _DATE_FORMAT = "0", "yyyy-mm-dd"
 #: Excel column widths are in widths of "0": Hangul takes about two.

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import pandas as pd
 
-from bureau.format import amount, markdown_text, number, rate, unit_caption
+from bureau.format import amount, markdown_text, number, rate, short_date, short_year, unit_caption
 from bureau.format import money as money_text
 from bureau.highlights import Highlight, by_severity
 from bureau.kpi import Kpi
@@ -39,11 +39,17 @@ def with_derived(lines: pd.DataFrame) -> pd.DataFrame:
     return derived
 
 
+def years(lines: pd.DataFrame) -> tuple[str, str]:
+    """The prior and the current fiscal year of ``lines`` as the report abbreviates them
+    (the budget's A and B columns), from their ``fiscal_year``."""
+    year = int(lines["fiscal_year"].iloc[0]) if len(lines) else 0
+    return short_year(year - 1), short_year(year)
+
+
 def _column_names(lines: pd.DataFrame, unit: Unit) -> dict[str, str]:
     side = str(lines["side"].iloc[0]) if len(lines) else "세출"
     actual_name, actual_rate_name = ACTUAL_NAMES.get(side, ACTUAL_NAMES["세출"])
-    year = int(lines["fiscal_year"].iloc[0]) if len(lines) else 0
-    previous, current = f"’{(year - 1) % 100:02d}", f"’{year % 100:02d}"
+    previous, current = years(lines)
     money, percent_ = unit.value, "%"
     return {
         "prior_budget": unit_header(f"{previous}년 예산현액(A)", money),
@@ -111,8 +117,8 @@ def of_side(lines: pd.DataFrame, side: str, levels: int | None = None) -> pd.Dat
 
 
 def table_caption(as_of: date, unit: Unit) -> str:
-    """``"’25. 3. 31. 기준 (단위 : 천원, %)"`` as the report heads its tables."""
-    return f"’{as_of:%y}. {as_of.month}. {as_of.day}. 기준 {unit_caption(unit.value, '%')}"
+    """``"’YY. M. D. 기준 (단위 : 천원, %)"`` as the report heads its tables."""
+    return f"{short_date(as_of)} 기준 {unit_caption(unit.value, '%')}"
 
 
 #: A line holding at least this share (percent) of its table's 계 hides all the others in a chart.
@@ -121,7 +127,7 @@ DOMINANT_SHARE = 80.0
 
 def dominant_line(lines: pd.DataFrame, threshold: float = DOMINANT_SHARE) -> tuple[str, str, float] | None:
     """``(item_id, item, share)`` of the lowest-level line (one with nothing beneath it) that
-    holds ``threshold`` % or more of its table's '25 budget (세출 조정교부금: 91.8 %), or None.
+    holds ``threshold`` % or more of its table's budget (세출 조정교부금: 91.8 %), or None.
     A large subtotal (세외수입, 81 % of 세입) is no problem: its children share its box."""
     roots = lines[lines["level"] == 0]
     if roots.empty:
@@ -343,24 +349,25 @@ def subject(row: object) -> str:
 
 
 def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Kpi]:
-    """Per side shown: the '25 budget (with 증감률) and the rate against the year's pace.
+    """Per side shown: the year's budget (with 증감률) and the rate against the year's pace.
     With only one department's lines, that line's — plus the share of the year elapsed
     when a single side or line is shown (with both sides there are already four)."""
     paced = against_pace(lines, as_of)
     elapsed = fiscal_year_elapsed(as_of)
     figures: list[Kpi] = []
     roots = paced[paced["level"] == paced["level"].min()] if len(paced) else paced
+    previous, _ = years(lines)
     for row in roots.itertuples():
         actual_name, rate_name = ACTUAL_NAMES[row.side]
         name = markdown_text(subject(row) if row.level else row.side)
-        change_delta, change_arrow = _signed_delta(row.change_rate, "% (’24 대비)")
+        change_delta, change_arrow = _signed_delta(row.change_rate, f"% ({previous} 대비)")
         gap_delta, gap_arrow = _signed_delta(row.gap, "%p (경과율 대비)")
         figures.append(
             Kpi(
                 f"{name} 예산현액({unit.value})",
                 amount(row.budget, SOURCE_UNIT, unit),
                 change_delta,
-                f"’24년 {money_text(row.prior_budget, SOURCE_UNIT, unit)} → "
+                f"{previous}년 {money_text(row.prior_budget, SOURCE_UNIT, unit)} → "
                 f"증감 {money_text(row.change, SOURCE_UNIT, unit)}",
                 "off",
                 change_arrow,
@@ -390,7 +397,7 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Kpi]:
 
 
 def elapsed_caption(as_of: date) -> str:
-    """``"연간 경과율 24.7% (2025. 3. 31. 기준 90/365일): 징수율·집행률을 견주는 기준"``."""
+    """``"연간 경과율 24.7% (3. 31. 기준 90/365일): 징수율·집행률을 견주는 기준"``."""
     start = date(as_of.year, 1, 1)
     days = (as_of - start).days + 1
     total = (date(as_of.year + 1, 1, 1) - start).days
@@ -459,6 +466,7 @@ def budget_highlights(
     lines = lines[material(lines)]
     paced = against_pace(lines, as_of, far_ratio)
     elapsed = rate(fiscal_year_elapsed(as_of))
+    previous, _ = years(lines)
     found: list[tuple[float, Highlight]] = []
 
     def money(value: float) -> str:
@@ -523,7 +531,7 @@ def budget_highlights(
                 kind,
                 "info",
                 row,
-                f"{subject(row)}: ’24년 대비 {money(row.change)}({rate(row.change_rate)}%){largest}",
+                f"{subject(row)}: {previous}년 대비 {money(row.change)}({rate(row.change_rate)}%){largest}",
                 money(row.change),
                 float(row.change),
             )
@@ -536,7 +544,7 @@ def budget_highlights(
                     kind,
                     "info",
                     row,
-                    f"{subject(row)}: ’24년 대비 {rate(row.change_rate)}% "
+                    f"{subject(row)}: {previous}년 대비 {rate(row.change_rate)}% "
                     f"({money(row.prior_budget)} → {money(row.budget)})",
                     f"{rate(row.change_rate)}%",
                     row.change_rate,

@@ -1,4 +1,4 @@
-"""세입·세출 charts: the budget hierarchy, '24 vs '25, rates against the year's pace, 사업비."""
+"""세입·세출 charts: the budget hierarchy, the change on the prior year, rates against the pace, 사업비."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from bureau.theme import (
     label_room,
     styled,
 )
-from bureau.topics.budget.calc import SMALL_SHARE, Pace, gathered, is_behind
+from bureau.topics.budget.calc import SMALL_SHARE, Pace, gathered, is_behind, years
 from bureau.units import Unit, convert
 
 SOURCE_UNIT = Unit.THOUSAND
@@ -52,7 +52,7 @@ def _box_label(share: float) -> str:
 
 
 def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
-    """A treemap of '25 예산현액 from 계 to the leaves (click a box to drill in, the bar on
+    """A treemap of the year's 예산현액 from 계 to the leaves (click a box to drill in, the bar on
     top to go back). ``tree`` is :func:`bureau.budget.budget_tree` in ``unit``; lines too
     small for a legible label are gathered per parent into one "기타 n개" box
     (:func:`bureau.budget.gathered`) that names them on hover."""
@@ -86,14 +86,15 @@ def budget_hierarchy(tree: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
 
 
 def change_by_item(paced: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
-    """’24 → ’25 예산현액 증감률 per line as diverging bars, labelled with the rate (△ for
-    decreases, so colour is not the only signal) right of the bar, or of zero for a decrease;
-    the amounts in ``unit`` on hover."""
+    """The prior year → this year's 예산현액 증감률 per line as diverging bars, labelled with
+    the rate (△ for decreases, so colour is not the only signal) right of the bar, or of zero
+    for a decrease; the amounts in ``unit`` on hover."""
     shown = paced.iloc[::-1]
+    previous, current = years(paced)
     labels = [f"{rate(change_rate)}%" for change_rate in shown["change_rate"]]
     hover = [
-        f"’24 {_money(prior, unit)} → ’25 {_money(budget, unit)}<br>증감액 {_money(change, unit)}"
-        f"<br>증감률 {label}"
+        f"{previous} {_money(prior, unit)} → {current} {_money(budget, unit)}"
+        f"<br>증감액 {_money(change, unit)}<br>증감률 {label}"
         for prior, budget, change, label in zip(
             shown["prior_budget"], shown["budget"], shown["change"], labels
         )
@@ -120,7 +121,7 @@ def change_by_item(paced: pd.DataFrame, unit: Unit, title: str) -> go.Figure:
     styled(
         figure,
         title=title,
-        x_title="’24년 대비 증감률(%)",
+        x_title=f"{previous}년 대비 증감률(%)",
         height=max(300, 60 + 32 * len(shown)),
     )
     return label_room(figure, labels)
@@ -197,15 +198,16 @@ def rate_against_pace(
 
 
 def programs_by_department(programs: pd.DataFrame, unit: Unit, selected: str | None = None) -> go.Figure:
-    """사업비 by department: '25 예산현액 with the amount executed overlaid, in ``unit``."""
+    """사업비 by department: the year's 예산현액 with the amount executed overlaid, in ``unit``."""
     shown = programs.iloc[::-1]
+    _, current = years(programs)
     budget = [convert(value, SOURCE_UNIT, unit) for value in shown["budget"]]
     actual = [convert(value, SOURCE_UNIT, unit) for value in shown["actual"]]
     opacity = [1.0 if selected in (None, dept) else 0.35 for dept in shown["dept"]]
     figure = go.Figure(
         [
             go.Bar(
-                name="’25년 예산현액",
+                name=f"{current}년 예산현액",
                 x=budget,
                 y=_texts(shown["dept"]),
                 orientation="h",

@@ -33,7 +33,7 @@ def budget_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
     programmes = programmes[programmes["dept"].notna()]
     pace = fiscal_year_elapsed(as_of)
     behind = programmes[programmes["actual_rate"] < pace]["item"].tolist()
-    year = int(programmes["fiscal_year"].iloc[0])
+    previous, current = budget.years(programmes)
 
     def million(column: str) -> list[float]:
         return [round(convert(v, Unit.THOUSAND, Unit.MILLION), 1) for v in programmes[column]]
@@ -50,8 +50,8 @@ def budget_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec
                 "column",
                 programmes["item"].tolist(),
                 {
-                    f"’{(year - 1) % 100:02d} 예산현액": million("prior_budget"),
-                    f"’{year % 100:02d} 예산현액": million("budget"),
+                    f"{previous} 예산현액": million("prior_budget"),
+                    f"{current} 예산현액": million("budget"),
                 },
                 "백만원",
             ),

@@ -24,7 +24,7 @@ def housing_item(
     applied = money(result.applied_amount, housing.BUDGET_UNIT, shown)
     selected = money(result.selected_amount, housing.BUDGET_UNIT, shown)
     text = (
-        f"직원 전세자금: 상반기 {number(result.applied)}명({applied}) 신청 중 "
+        f"직원 전세자금: {result.half} {number(result.applied)}명({applied}) 신청 중 "
         f"{number(result.selected)}명({selected}) 선정, "
         f"선정률 {rate(result.selection_rate)}%"
     )

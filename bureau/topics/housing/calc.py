@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import pandas as pd
 
-from bureau.format import markdown_text, money, number, rate
+from bureau.format import markdown_text, money, number, rate, short_year
 from bureau.kpi import Kpi
 from bureau.metrics import percent
 from bureau.table import Column, Table, amounts, rates, unit_header
@@ -20,10 +21,6 @@ BUDGET_UNIT = Unit.HUNDRED_MILLION
 SELECTION_UNIT = Unit.MILLION
 
 
-def _year(year: int) -> str:
-    return f"’{year % 100:02d}"
-
-
 def rules_table(rules: pd.DataFrame, unit: Unit) -> Table:
     """Caps by group and year (in ``unit``) as a wide table, one row per group."""
     years = sorted(rules["from_year"].unique())
@@ -33,8 +30,8 @@ def rules_table(rules: pd.DataFrame, unit: Unit) -> Table:
     columns: dict[str, Column] = {}
     for year in years:
         of_year = ordered[ordered["from_year"] == year].set_index("loan_group")
-        cap = unit_header(f"{_year(year)}년~ 지원한도", unit.value)
-        share = unit_header(f"{_year(year)}년~ 보증금 대비", "%")
+        cap = unit_header(f"{short_year(year)}년~ 지원한도", unit.value)
+        share = unit_header(f"{short_year(year)}년~ 보증금 대비", "%")
         frame[cap] = amounts([of_year["cap"].get(group) for group in groups], RULE_UNIT, unit)
         frame[share] = rates([of_year["max_deposit_share"].get(group) for group in groups], 0)
         columns[cap], columns[share] = Column.amount(RULE_UNIT, unit), Column.rate(0)
@@ -42,8 +39,9 @@ def rules_table(rules: pd.DataFrame, unit: Unit) -> Table:
 
 
 def with_averages(selection: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
-    """Group rows (printed totals dropped) with 1인당 평균 지원액 and that year's cap, 백만원."""
-    groups = selection[~selection["printed_total"]].copy()
+    """Group rows (printed totals dropped), round by round (year, then half), with 1인당 평균
+    지원액 and that year's cap, 백만원."""
+    groups = selection[~selection["printed_total"]].sort_values(["fiscal_year", "half", "sort_order"]).copy()
     groups["average"] = [
         amount_ / people if people else None for amount_, people in zip(groups["amount"], groups["selected"])
     ]
@@ -55,10 +53,20 @@ def with_averages(selection: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
     return groups
 
 
-def selection_table(selection: pd.DataFrame, unit: Unit) -> Table:
-    """The report's group table, both years side by side, amounts in ``unit``; 합계 recomputed."""
+def period_label(year: int, half: str) -> str:
+    """A selection round as the report names it: its abbreviated year and its half (``’YY년`` + half)."""
+    return f"{short_year(int(year))}년 {half}"
+
+
+def selection_table(selection: pd.DataFrame, unit: Unit, footnoted: Collection[str] = ()) -> Table:
+    """The report's group table, amounts in ``unit``, 합계 recomputed: each year's allocation
+    (그룹별 배정액, for the whole year), then each round's (year and half) selections. A
+    selection header that a note names with its ``*`` (``footnoted``: the notes' subjects,
+    e.g. the ``인원*`` of the report's group table) carries the mark."""
     groups = selection[~selection["printed_total"]]
     years = sorted(groups["fiscal_year"].unique())
+    rounds = sorted(set(zip(groups["fiscal_year"], groups["half"])))
+    marked = set(footnoted)
     order = groups.sort_values("sort_order").drop_duplicates("loan_group")["loan_group"].tolist()
     money_column, people_column = Column.amount(SELECTION_UNIT, unit), Column.count("명")
     labels = ["합계", *order]
@@ -71,25 +79,33 @@ def selection_table(selection: pd.DataFrame, unit: Unit) -> Table:
         columns[name] = column
 
     for year in years:
+        # a year's allocation is repeated on each of its rounds' rows: count it once
+        allocations = [rows[rows["fiscal_year"] == year].drop_duplicates("loan_group") for rows in picked]
         add(
-            unit_header(f"{_year(year)}년 배정액", unit.value),
+            unit_header(f"{short_year(year)}년 배정액", unit.value),
             money_column,
-            [rows.loc[rows["fiscal_year"] == year, "allocation"].sum() for rows in picked],
+            [rows["allocation"].sum() for rows in allocations],
         )
-    for year in years:
-        mark = "*" if year == years[-1] else ""
-        of_year = [rows[rows["fiscal_year"] == year] for rows in picked]
+    for year, half in rounds:
+        of_round = [rows[(rows["fiscal_year"] == year) & (rows["half"] == half)] for rows in picked]
+        people = f"{period_label(year, half)} 인원"
         add(
-            f"{_year(year)}년 상반기 인원{mark}(명)",
+            f"{people}{'*' if f'{people}*' in marked else ''}(명)",
             people_column,
-            [int(rows["selected"].sum()) for rows in of_year],
+            [int(rows["selected"].sum()) for rows in of_round],
         )
         add(
-            unit_header(f"{_year(year)}년 상반기 금액", unit.value),
+            unit_header(f"{period_label(year, half)} 금액", unit.value),
             money_column,
-            [rows["amount"].sum() for rows in of_year],
+            [rows["amount"].sum() for rows in of_round],
         )
     return Table(frame, columns)
+
+
+def footnotes(notes: pd.DataFrame) -> list[str]:
+    """The texts of the notes that are footnotes (their ``subject`` ends in the ``*`` they
+    explain, e.g. the 인원* of the group table), in ``note_id`` order."""
+    return notes.loc[notes["subject"].str.endswith("*"), "text"].tolist()
 
 
 def averages_table(selection: pd.DataFrame, rules: pd.DataFrame, unit: Unit) -> Table:
@@ -106,7 +122,7 @@ def averages_table(selection: pd.DataFrame, rules: pd.DataFrame, unit: Unit) -> 
     }
     frame = pd.DataFrame(
         {
-            "연도": [f"{_year(year)}년 상반기" for year in groups["fiscal_year"]],
+            "연도": list(map(period_label, groups["fiscal_year"], groups["half"])),
             "그룹": groups["loan_group"].tolist(),
             "선정 인원(명)": groups["selected"].astype("int64").tolist(),
             names["amount"]: amounts(groups["amount"], SELECTION_UNIT, unit),
@@ -129,6 +145,8 @@ def averages_table(selection: pd.DataFrame, rules: pd.DataFrame, unit: Unit) -> 
 
 @dataclass(frozen=True)
 class RoundResult:
+    fiscal_year: int
+    half: str
     applied: int
     applied_amount: int
     selected: int
@@ -142,11 +160,21 @@ class RoundResult:
     def amount_rate(self) -> float | None:
         return percent(self.selected_amount, self.applied_amount)
 
+    @property
+    def label(self) -> str:
+        """The round as the report names it (:func:`period_label`)."""
+        return period_label(self.fiscal_year, self.half)
+
 
 def round_result(applications: pd.DataFrame) -> RoundResult:
-    """신청 vs 선정 of one round (amounts in 억원)."""
-    by_stage = applications.set_index("stage")
+    """신청 vs 선정 of the latest round (the last year, its second half after its first; amounts
+    in 억원)."""
+    year, half = max(zip(applications["fiscal_year"], applications["half"]))
+    latest = applications[(applications["fiscal_year"] == year) & (applications["half"] == half)]
+    by_stage = latest.set_index("stage")
     return RoundResult(
+        int(year),
+        str(half),
         int(by_stage.loc["신청", "people"]),
         int(by_stage.loc["신청", "amount"]),
         int(by_stage.loc["선정", "people"]),
@@ -166,14 +194,10 @@ def _months(start: int, end: int) -> str:
     return f"{start}월" if start == end else f"{start}~{end}월"
 
 
-def _period(year: int, half: str) -> str:
-    return f"{_year(year)}년 {half}"
-
-
 def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "구분": [_period(y, h) for y, h in zip(schedule["fiscal_year"], schedule["half"])],
+            "구분": list(map(period_label, schedule["fiscal_year"], schedule["half"])),
             "단계": schedule["step"],
             "시기": [_months(s, e) for s, e in zip(schedule["start_month"], schedule["end_month"])],
         }
@@ -181,7 +205,7 @@ def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
 
 
 def allocation_observations(selection: pd.DataFrame, unit: Unit) -> list[str]:
-    """Groups whose first-half selected amount exceeds the whole year's allocation (in ``unit``)."""
+    """Groups whose selected amount in a round exceeds the whole year's allocation (in ``unit``)."""
     groups = selection[~selection["printed_total"]]
     over = groups[groups["amount"] > groups["allocation"]]
     found = []
@@ -191,7 +215,7 @@ def allocation_observations(selection: pd.DataFrame, unit: Unit) -> list[str]:
             money(row.allocation, SELECTION_UNIT, unit),
         )
         found.append(
-            f"{_year(int(row.fiscal_year))}년 {row.loan_group}: 상반기 선정금액 {selected}이 "
+            f"{short_year(int(row.fiscal_year))}년 {row.loan_group}: {row.half} 선정금액 {selected}이 "
             f"그룹별 배정액 {allocated}을 넘습니다"
         )
     return found
@@ -216,7 +240,7 @@ def programme_lines(rules: pd.DataFrame, terms: LoanTerms | None, year: int, uni
     )
     if raised:
         changed = ", ".join(f"{rule.loan_group} {_eok(rule.cap)}" for rule in raised)
-        lines.append(f"’{raised[0].from_year % 100:02d}년부터 {changed}으로 1인당 지원한도 상향")
+        lines.append(f"{short_year(raised[0].from_year)}년부터 {changed}으로 1인당 지원한도 상향")
     if terms:
         lines.append(
             f"지원기간 {terms.period_years}년(최장 {terms.max_period_years}년) / "
@@ -268,12 +292,20 @@ def headline(budget: pd.DataFrame, result: RoundResult, unit: Unit) -> list[Kpi]
     split = " + ".join(f"{markdown_text(row.source)} {shown(row.amount)}" for row in parts.itertuples())
     return [
         Kpi(
-            f"’{year % 100:02d}년 사업예산",
+            f"{short_year(year)}년 사업예산",
             shown(total),
             help=split + (f" · 전년대비 {shown(change)} 증액" if change is not None else ""),
         ),
-        Kpi("상반기 신청", f"{number(result.applied)}명", help=f"신청 금액 {shown(result.applied_amount)}"),
-        Kpi("상반기 선정", f"{number(result.selected)}명", help=f"선정 금액 {shown(result.selected_amount)}"),
+        Kpi(
+            f"{result.half} 신청",
+            f"{number(result.applied)}명",
+            help=f"신청 금액 {shown(result.applied_amount)}",
+        ),
+        Kpi(
+            f"{result.half} 선정",
+            f"{number(result.selected)}명",
+            help=f"선정 금액 {shown(result.selected_amount)}",
+        ),
         Kpi("선정률(인원)", f"{rate(result.selection_rate)}%", help="선정 인원 ÷ 신청 인원"),
         Kpi("선정률(금액)", f"{rate(result.amount_rate)}%", help="선정 금액 ÷ 신청 금액"),
     ]
@@ -318,7 +350,8 @@ def round_table(applications: pd.DataFrame, unit: Unit) -> Table:
 
 
 def schedule_sentence(schedule: pd.DataFrame) -> str:
-    """``’25년 하반기 신청 접수(6월), 선정(7월) 및 지원(8~11월)`` from the schedule rows."""
+    """The 향후계획 line from the schedule rows: the round (:func:`period_label`), then each step
+    with its months: ``… 신청 접수(6월), 선정(7월) 및 지원(8~11월)``."""
     if schedule.empty:
         return ""
     steps = [
@@ -327,4 +360,4 @@ def schedule_sentence(schedule: pd.DataFrame) -> str:
     ]
     joined = ", ".join(steps[:-1]) + (" 및 " if len(steps) > 1 else "") + steps[-1]
     first = schedule.iloc[0]
-    return f"{_period(int(first['fiscal_year']), str(first['half']))} {joined}"
+    return f"{period_label(first['fiscal_year'], str(first['half']))} {joined}"

@@ -1,4 +1,4 @@
-"""주거복지 charts: caps by group, budget split, the first-half round, groups by year."""
+"""주거복지 charts: caps by group, budget split, the latest round, groups by round."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from bureau.format import amount, money, plotly_text
+from bureau.format import amount, money, plotly_text, short_year
 from bureau.theme import LABELLED_AXIS_TICKS, PALETTE, REFERENCE, end_labels, label_room, styled
-from bureau.topics.housing.calc import BUDGET_UNIT, RULE_UNIT, SELECTION_UNIT, RoundResult
+from bureau.topics.housing.calc import BUDGET_UNIT, RULE_UNIT, SELECTION_UNIT, RoundResult, period_label
 from bureau.units import Unit, convert
 
 
@@ -29,10 +29,10 @@ def caps_by_group(rules: pd.DataFrame, unit: Unit) -> go.Figure:
         figure.add_bar(
             x=values[-len(rows) :],
             y=_groups(rows),
-            name=f"’{int(year) % 100:02d}년~",
+            name=f"{short_year(int(year))}년~",
             marker_color=PALETTE[index % len(PALETTE)],
             text=texts,
-            hovertemplate="%{y}: %{text}<extra>" + f"’{int(year) % 100:02d}년~" + "</extra>",
+            hovertemplate="%{y}: %{text}<extra>" + f"{short_year(int(year))}년~" + "</extra>",
         )
     return _grouped_bars(figure, values, labels, "그룹별 1인당 지원한도", f"지원한도({unit.value})")
 
@@ -81,7 +81,7 @@ def round_funnel(result: RoundResult, unit: Unit) -> go.Figure:
             col=1,
         )
         figure.add_trace(end_labels(values, stages, texts), row=row, col=1)
-    styled(figure, title="상반기 신청·선정", height=360)
+    styled(figure, title=f"{result.half} 신청·선정", height=360)
     panels = ((people, "인원(명)"), (amounts, f"금액({unit.value})"))
     for row, (values, axis_title) in enumerate(panels, start=1):
         figure.update_xaxes(title_text=axis_title, range=[0, max(values) * 1.02], row=row, col=1)
@@ -90,12 +90,13 @@ def round_funnel(result: RoundResult, unit: Unit) -> go.Figure:
 
 
 def groups_by_year(selection: pd.DataFrame, measure: str, unit: Unit) -> go.Figure:
-    """Horizontal bars per loan group, one colour per year: ``measure`` is ``selected`` or ``amount``."""
+    """Horizontal bars per loan group, one colour per round (year and half): ``measure`` is
+    ``selected`` or ``amount``."""
     groups = selection[~selection["printed_total"]]
     figure = go.Figure()
     labels: list[str] = []
     values: list[float] = []
-    for index, (year, rows) in enumerate(groups.groupby("fiscal_year")):
+    for index, ((year, half), rows) in enumerate(groups.groupby(["fiscal_year", "half"])):
         if measure == "amount":
             shown = [convert(v, SELECTION_UNIT, unit) for v in rows["amount"]]
             text = [amount(v, SELECTION_UNIT, unit) for v in rows["amount"]]
@@ -109,7 +110,7 @@ def groups_by_year(selection: pd.DataFrame, measure: str, unit: Unit) -> go.Figu
         figure.add_bar(
             x=shown,
             y=_groups(rows),
-            name=f"’{int(year) % 100:02d}년 상반기",
+            name=period_label(year, half),
             marker_color=PALETTE[index % len(PALETTE)],
             text=text,
             customdata=hover,
@@ -138,10 +139,10 @@ def _grouped_bars(
 
 
 def averages_vs_cap(averages: pd.DataFrame, unit: Unit) -> go.Figure:
-    """1인당 평균 지원액 per group and year (bars) against that year's cap (markers)."""
+    """1인당 평균 지원액 per group and round (bars) against that year's cap (markers)."""
     figure = go.Figure()
-    for index, (year, rows) in enumerate(averages.groupby("fiscal_year")):
-        label = f"’{int(year) % 100:02d}년"
+    for index, ((year, half), rows) in enumerate(averages.groupby(["fiscal_year", "half"])):
+        label = period_label(year, half)
         figure.add_bar(
             x=_groups(rows),
             y=[convert(v, SELECTION_UNIT, unit) for v in rows["average"]],

@@ -6,7 +6,7 @@ from datetime import date
 
 import duckdb
 
-from bureau.format import number, rate
+from bureau.format import number, rate, unit_caption
 from bureau.pack.spec import ChartSpec, SlideSpec
 from bureau.table import display_text
 from bureau.topics.housing import calc as housing
@@ -23,8 +23,11 @@ def housing_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
         return []
     result = housing.round_result(applications)
     groups = selection[~selection["printed_total"]]
-    years = sorted(groups["fiscal_year"].unique())
+    rounds = groups.groupby(["fiscal_year", "half"], sort=True)
+    latest = groups[(groups["fiscal_year"] == result.fiscal_year) & (groups["half"] == result.half)]
+    order = (latest if len(latest) else groups).drop_duplicates("loan_group")["loan_group"].tolist()
     terms = loan_calculator.terms_for_year(housing_queries.loan_terms(con, as_of), as_of.year)
+    notes = housing_queries.notes(con, as_of)
     bullets = [
         housing.budget_line(housing_queries.budget(con, as_of), Unit.HUNDRED_MILLION),
         *housing.programme_lines(
@@ -33,7 +36,7 @@ def housing_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
             as_of.year,
             meta.printed_units(con, as_of)["housing_loan_rules"],
         ),
-        f"상반기 {number(result.applied)}명({number(result.applied_amount)}억 원) 신청, "
+        f"{result.label} {number(result.applied)}명({number(result.applied_amount)}억 원) 신청, "
         f"{number(result.selected)}명({number(result.selected_amount)}억 원) 선정 — 선정률 "
         f"{rate(result.selection_rate)}%",
     ]
@@ -43,19 +46,24 @@ def housing_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
             bullets,
             ChartSpec(
                 "column",
-                groups[groups["fiscal_year"] == years[-1]]["loan_group"].tolist(),
+                order,
                 {
-                    f"’{year % 100:02d} 상반기 선정 금액": [
-                        float(v) for v in groups[groups["fiscal_year"] == year]["amount"]
+                    f"{housing.period_label(year, half)} 선정 금액": [
+                        float(rows.set_index("loan_group")["amount"].get(group, 0)) for group in order
                     ]
-                    for year in years
+                    for (year, half), rows in rounds
                 },
-                "백만원",
+                housing.SELECTION_UNIT.value,
             ),
         ),
         SlideSpec(
             "그룹별 배정액과 선정 결과",
-            table=display_text(housing.selection_table(selection, Unit.MILLION)),
-            note="(단위 : 명, 백만원) * 그룹별 미선정자는 일반그룹에 포함·재선발, 최종 선발자 기준",
+            table=display_text(housing.selection_table(selection, housing.SELECTION_UNIT, notes["subject"])),
+            note=" ".join(
+                [
+                    unit_caption("명", housing.SELECTION_UNIT.value),
+                    *(f"* {text}" for text in housing.footnotes(notes)),
+                ]
+            ),
         ),
     ]

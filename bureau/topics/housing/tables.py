@@ -394,7 +394,7 @@ def _tables() -> tuple[Table, ...]:
             "housing_schedule",
             HousingScheduleStep,
             ("as_of", "fiscal_year", "half", "seq"),
-            "전세자금 하반기 추진일정",
+            "전세자금 향후 추진일정",
             common,
             order=("fiscal_year", "half", "seq"),
         ),

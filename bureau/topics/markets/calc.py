@@ -27,12 +27,15 @@ OPERATION_TYPES = ("직접수행", "지자체 공모", "실국 부속행사")
 
 @dataclass(frozen=True)
 class KpiChange:
-    """One indicator, 2024 (A) → 2025 (B), with our 증감 and rate beside the printed ones."""
+    """One indicator, year A (e.g. the prior year's 실적) → year B (this year's 계획), with our
+    증감 and rate beside the printed ones."""
 
     label: str
     unit: str
     year_a: int
     year_b: int
+    status_a: str
+    status_b: str
     a: int
     b: int
     change: int
@@ -70,6 +73,8 @@ def kpi_changes(kpis: pd.DataFrame) -> list[KpiChange]:
                 str(last["unit"]),
                 int(first["year"]),
                 int(last["year"]),
+                str(first["status"]),
+                str(last["status"]),
                 a,
                 b,
                 int(change(a, b)),
@@ -80,6 +85,14 @@ def kpi_changes(kpis: pd.DataFrame) -> list[KpiChange]:
             )
         )
     return found
+
+
+def comparison(changes: list[KpiChange]) -> str:
+    """What the indicators compare, from their rows: ``YYYY년 실적 대비 YYYY년 계획``."""
+    if not changes:
+        return ""
+    first = changes[0]
+    return f"{first.year_a}년 {first.status_a} 대비 {first.year_b}년 {first.status_b}"
 
 
 def kpi_headlines(changes: list[KpiChange]) -> list[Kpi]:
@@ -99,7 +112,7 @@ def kpi_headlines(changes: list[KpiChange]) -> list[Kpi]:
             printed += f" — 재계산 {rate(item.rate)}%"
         found.append(
             Kpi(
-                f"{markdown_text(item.label)}({item.year_b}년 계획)",
+                f"{markdown_text(item.label)}({item.year_b}년 {markdown_text(item.status_b)})",
                 f"{number(item.b)}{item.unit}",
                 f"+{number(item.change)}{item.unit} ({item.rate_text}%)",
                 markdown_text(
@@ -133,6 +146,11 @@ def kpi_table(changes: list[KpiChange]) -> Table:
     )
     count = Column.count()
     return Table(frame, {first: count, second: count, "증감(B-A)": count, "증감률(재계산, %)": Column.rate()})
+
+
+def schedule_title(attachment: object) -> str:
+    """The schedule's title: the issue's attachment as printed where the report has one."""
+    return attachment if isinstance(attachment, str) and attachment else "직거래장터 운영일정"
 
 
 def markets(schedule: pd.DataFrame) -> pd.DataFrame:
@@ -184,7 +202,7 @@ def period_label(period: tuple[date, date] | None) -> str:
 
 
 def month_key(month: tuple[int, int]) -> str:
-    """``(2025, 5)`` → ``"2025-05"`` (the URL form)."""
+    """``(year, 5)`` → ``"YYYY-05"`` (the URL form)."""
     return f"{month[0]}-{month[1]:02d}"
 
 
@@ -309,8 +327,3 @@ def hope_regions_frame(regions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {"도": regions["province"], "시·군": regions["city"], "개최 예정": regions["planned"]}
     )
-
-
-def execution_caption(execution: pd.DataFrame) -> str:
-    day = execution["measured_on"].iloc[0]
-    return f"’{day:%y}. {day.month}. {day.day}. 기준 · 집행률은 금액으로 재계산한 값"

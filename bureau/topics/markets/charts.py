@@ -1,4 +1,4 @@
-"""직거래장터 charts: 2024 vs 2025 KPIs, the 2025 schedule (Gantt), the places on a map."""
+"""직거래장터 charts: the KPIs of two years, the schedule (Gantt), the places on a map."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from bureau.format import number, plotly_text
 from bureau.theme import NEUTRAL, PALETTE, REFERENCE, end_labels, label_room, styled
-from bureau.topics.markets.calc import OPERATION_TYPES, KpiChange
+from bureau.topics.markets.calc import OPERATION_TYPES, KpiChange, comparison
 from bureau.topics.markets.geo import Line, aspect_ratio
 
 TYPE_COLOURS = dict(zip(OPERATION_TYPES, PALETTE))
@@ -18,8 +18,8 @@ DAY_MS = 86_400_000
 
 
 def kpi_comparison(changes: list[KpiChange]) -> go.Figure:
-    """One small panel per indicator (their scales differ), one above the other: 2024 and
-    2025 as horizontal bars labelled with the figure and its unit."""
+    """One small panel per indicator (their scales differ), one above the other: its two
+    years as horizontal bars labelled with the figure and its unit."""
     figure = make_subplots(
         rows=len(changes),
         cols=1,
@@ -49,8 +49,7 @@ def kpi_comparison(changes: list[KpiChange]) -> go.Figure:
         figure.update_xaxes(range=[0, max(values) * 1.02], showticklabels=False, row=row, col=1)
         figure.update_yaxes(type="category", row=row, col=1)
     # each panel's title carries its unit: 개최장소(개소), 운영횟수(회), 참여농가수(개)
-    years = f"{changes[0].year_a}년 실적 대비 {changes[0].year_b}년 계획" if changes else ""
-    styled(figure, title=f"직거래장터 {years}", height=100 + 110 * len(changes))
+    styled(figure, title=plotly_text(f"직거래장터 {comparison(changes)}"), height=100 + 110 * len(changes))
     # room under the figure's title for the first panel's title (annotations push no margin)
     figure.update_layout(margin_t=64)
     return label_room(figure, labels)
@@ -59,9 +58,10 @@ def kpi_comparison(changes: list[KpiChange]) -> go.Figure:
 def schedule_gantt(
     markets: pd.DataFrame,
     period: tuple[date, date] | None = None,
+    title: str = "운영일정",
 ) -> go.Figure:
     """One bar per market from its first to its last day, coloured by 추진방식; the
-    chosen period is shaded."""
+    chosen period is shaded. ``title``: the schedule's title as the report prints it."""
     figure = go.Figure()
     for operation_type in OPERATION_TYPES:
         rows = markets[markets["operation_type"] == operation_type]
@@ -102,7 +102,7 @@ def schedule_gantt(
     )
     return styled(
         figure,
-        title="2025년 서로장터 운영일정(안)",
+        title=plotly_text(title),
         x_title="운영 기간(연.월.)",
         height=480,
     )

@@ -33,8 +33,8 @@ OperationType = Literal["직접수행", "지자체 공모", "실국 부속행사
 
 
 class MarketKpi(SourceModel):
-    """직거래장터 운영 계획: one indicator in one year (2024 실적, 2025 계획). The 2025 row
-    keeps the printed 증감 (``printed_change`` in ``printed_change_unit``, e.g. 농가) and
+    """직거래장터 운영 계획: one indicator in one year (the prior year's 실적, this year's 계획).
+    The later year's row keeps the printed 증감 (``printed_change`` in ``printed_change_unit``, e.g. 농가) and
     the printed percentage, which the report prints as a whole number."""
 
     dept: Name
@@ -177,7 +177,7 @@ TABLES = (
         "market_kpis",
         MarketKpi,
         ("as_of", "indicator_id", "year"),
-        "직거래장터 운영 계획(2024 실적·2025 계획)",
+        "직거래장터 운영 계획(전년 실적·올해 계획)",
         (report_reference(), department_reference()),
         checks=KPI_CHECKS,
     ),
@@ -192,7 +192,7 @@ TABLES = (
         "market_schedule",
         MarketSession,
         ("as_of", "market_id", "place_id"),
-        "2025년 서로장터 운영일정(안)",
+        "서로장터 운영일정(안)",
         (
             report_reference(),
             department_reference(),

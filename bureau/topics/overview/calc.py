@@ -20,6 +20,8 @@ class Fact:
     label: str
     value: str
     detail: str = ""
+    #: the label of the fact as a KPI (shorter), where the overview shows it as one
+    kpi_label: str = ""
 
 
 def department_kpis(dept: pd.Series) -> list[Kpi]:
@@ -51,6 +53,8 @@ def district_facts(values: Indicators, unit: Unit) -> list[Fact]:
     population_change = derived["population_change"]
     direction = "감소" if population_change < 0 else "증가"
     grants_rate = derived["adjustment_grants_change_rate"]
+    budget_period = values.period("district_budget_total")  # the year and what it names (본예산)
+    budget_year, _, budget_kind = budget_period.partition(" ")
     return [
         Fact(
             "면적",
@@ -70,10 +74,11 @@ def district_facts(values: Indicators, unit: Unit) -> list[Fact]:
             f"{figure('tongs')}통, {figure('bans')}반",
         ),
         Fact(
-            "’25년 예산(자치구 합계, 본예산)",
+            f"{budget_year} 예산(자치구 합계{f', {budget_kind}' if budget_kind else ''})",
             eok_as_jo(values.latest("district_budget_total")),
             f"자치구 평균 {eok_as_jo(derived['district_budget_avg'])} · 재정자립도 평균 "
             f"{rate(values.latest('fiscal_independence_avg'))}%",
+            f"자치구 예산({budget_period})",
         ),
         Fact(
             "자치구별 인구",
@@ -106,7 +111,8 @@ def district_facts(values: Indicators, unit: Unit) -> list[Fact]:
         Fact(
             "조정교부금(본예산)",
             eok_as_jo(values.latest("adjustment_grants")),
-            f"’24년 본예산 {eok_as_jo(values.earliest('adjustment_grants'))} 대비 "
+            f"{values.period('adjustment_grants', earliest=True)} "
+            f"{eok_as_jo(values.earliest('adjustment_grants'))} 대비 "
             f"{rate(grants_rate)}% {'증가' if grants_rate >= 0 else '감소'}",
         ),
     ]

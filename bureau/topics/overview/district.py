@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
+
+from bureau.format import short_date, short_year
 
 
 class Indicators:
@@ -35,6 +39,28 @@ class Indicators:
     def subject(self, indicator_id: str) -> str:
         """Whom the latest figure describes (송파구, 은평구 진관동, …)."""
         return self._by_id[indicator_id][-1][2]
+
+    def period(self, indicator_id: str, *, earliest: bool = False) -> str:
+        """The period the latest (or earliest) figure describes, as the report words it:
+        ``reference`` ``YYYY 본예산`` → ``’YY년 본예산`` (see :func:`period_label`)."""
+        return period_label(self._by_id[indicator_id][0 if earliest else -1][0])
+
+
+_REFERENCE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:\s+(.+))?$")
+
+
+def period_label(reference: str) -> str:
+    """A ``reference`` as the report words a period: a year with what it names (``YYYY 본예산``
+    → ``’YY년 본예산``), a month (``YYYY-MM`` → ``’YY. M월``) or a day (``’YY. M. D.``)."""
+    found = _REFERENCE.match(reference.strip())
+    if not found:
+        return reference
+    year, month, day, what = found.groups()
+    if day:
+        return short_date(date(int(year), int(month), int(day)))
+    if month:
+        return f"{short_year(int(year))}. {int(month)}월"
+    return f"{short_year(int(year))}년" + (f" {what}" if what else "")
 
 
 def _zero(_: Indicators) -> float:
@@ -99,7 +125,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "adjustment_grants_change_rate",
-        "(’25 조정교부금 − ’24 조정교부금) ÷ ’24 조정교부금 × 100",
+        "(조정교부금 − 전년 조정교부금) ÷ 전년 조정교부금 × 100",
         lambda v: _growth(v, "adjustment_grants"),
         digits=1,
     ),

@@ -25,7 +25,7 @@ def organization_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Sli
             "조직 및 인력",
             [
                 f"{totals['departments']}과 {totals['field_offices']}사업소 {number(totals['headcount'])}명",
-                f"7개 과 {number(totals['teams'])}팀",
+                f"{totals['departments']}개 과 {number(totals['teams'])}팀",
             ],
             ChartSpec(
                 "bar",

@@ -49,8 +49,9 @@ class Duty(SourceModel):
 
 
 class DistrictIndicator(SourceModel):
-    """``reference`` is the period the figure describes as printed (``2024-03``,
-    ``2025 본예산``); ``printed_derived`` marks figures the report computed itself."""
+    """``reference`` is the period the figure describes as printed (a day, a month ``YYYY-MM``
+    or a year and what it names, ``YYYY 본예산``); ``printed_derived`` marks figures the report
+    computed itself."""
 
     reference: Annotated[str, Field(min_length=4, max_length=20)]
     indicator_id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]

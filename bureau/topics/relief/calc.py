@@ -26,7 +26,7 @@ TIMELINE_CHART_STEPS = 3
 
 
 def short_date(day: date) -> str:
-    """``date(2025, 3, 22)`` → ``3.22.`` as the report writes dates within the year."""
+    """A date within the year as the report writes it: ``3.22.``."""
     return f"{day.month}.{day.day}."
 
 
@@ -344,11 +344,6 @@ def donation_lines(rows: pd.DataFrame, unit: Unit) -> list[str]:
             )
         )
     return lines
-
-
-def measured_caption(execution: pd.DataFrame) -> str:
-    day = execution["measured_on"].iloc[0]
-    return f"’{day:%y}. {day.month}. {day.day}. 기준 · 집행률은 금액으로 재계산한 값"
 
 
 def timeline_lines(rows: pd.DataFrame) -> list[str]:

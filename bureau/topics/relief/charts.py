@@ -108,7 +108,7 @@ def funds_breakdown(funds: pd.DataFrame, unit: Unit) -> go.Figure:
 
 
 def response_timeline(events: pd.DataFrame) -> go.Figure:
-    """The response from 3.22. (first supplies) to 4.11. (execution): one bar per step,
+    """The response from its first step (first supplies) to its last (execution): one bar per step,
     from its first to its last day, coloured and labelled by kind of support (the events
     themselves are listed beside the chart: see ``bureau.relief.timeline_lines``)."""
     figure = go.Figure()
@@ -133,13 +133,14 @@ def response_timeline(events: pd.DataFrame) -> go.Figure:
             hovertemplate="%{customdata[0]} %{customdata[1]}<extra></extra>",
         )
     first, last = events["begin"].min(), events["finish"].max()
+    years = sorted({first.year, (last - pd.Timedelta(days=1)).year})
     figure.update_layout(showlegend=False)  # each row's label names its kind already
     figure.update_xaxes(range=[first - pd.Timedelta(days=1), last + pd.Timedelta(days=1)])
     figure.update_xaxes(type="date", tickformat="%-m.%-d.", nticks=8)
     figure.update_yaxes(categoryorder="array", categoryarray=rows_label[::-1])
     styled(
         figure,
-        title="구호 지원 추진 경과(2025년)",
+        title=f"구호 지원 추진 경과({'~'.join(f'{year}년' for year in years)})",
         x_title="날짜(월.일.)",
         height=420,
     )

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from bureau.differences import Kind, shown_rate
-from bureau.format import markdown_text
+from bureau.format import markdown_text, short_date, short_year
 from bureau.metrics import percent
 from bureau.table import Column, Table, amounts, rates, unit_header
 from bureau.units import Unit
@@ -43,8 +43,30 @@ def expected_note(rows: pd.DataFrame) -> str | None:
 
 
 def year_end_label(rows: pd.DataFrame) -> str:
-    """``’25`` for rows measured in 2025: the year whose end 예상액 looks to."""
-    return f"’{rows['measured_on'].iloc[0]:%y}" if len(rows) else ""
+    """The year whose end 예상액 looks to, as the report abbreviates it: the year the rows
+    were measured in (``’YY``)."""
+    return short_year(rows["measured_on"].iloc[0].year) if len(rows) else ""
+
+
+def execution_caption(rows: pd.DataFrame) -> str:
+    """The 집행현황 table's own 기준일 (``’YY. M. D. 기준``) and how its rates are shown."""
+    return f"{short_date(rows['measured_on'].iloc[0])} 기준 · 집행률은 금액으로 재계산한 값"
+
+
+def place_in_report(sections: pd.DataFrame, issues: pd.DataFrame, page: str, title: str = "") -> str:
+    """Where a page's content is in the report, from its parts (:func:`meta.report_sections`)
+    and current issues (:func:`meta.issue_places`): the parts the page shows (``Ⅰ. 일반현황 ·
+    Ⅱ. 현안 업무보고``), or its issue's number in its part, the issue's title unless it is the
+    page's ``title``, and its attachment (``Ⅱ. 현안 업무보고 2 · 붙임 …``). Empty for a page
+    that is neither."""
+    parts = [f"{row.numeral}. {row.title}" for row in sections[sections["page"] == page].itertuples()]
+    titles = dict(zip(sections["numeral"], sections["title"]))
+    for issue in issues[issues["page"] == page].itertuples():
+        named = "" if issue.title == title else f". {issue.title}"
+        parts.append(f"{issue.section}. {titles.get(issue.section, '')} {issue.issue_no}{named}")
+        if isinstance(issue.attachment, str) and issue.attachment:
+            parts.append(f"붙임 {issue.attachment}")
+    return " · ".join(parts)
 
 
 def effective_dept(dept: str | None, issue_departments: list[str]) -> str | None:

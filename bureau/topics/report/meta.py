@@ -22,6 +22,24 @@ def report(con: duckdb.DuckDBPyConnection, as_of: date) -> dict[str, str]:
     return dict(zip(("published", "title", "source"), row))
 
 
+def report_sections(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """The report's numbered parts (``numeral``, ``title``) in order, with the page showing each."""
+    return frame(
+        con, "SELECT numeral, title, page FROM report_sections WHERE as_of = ? ORDER BY seq", [as_of]
+    )
+
+
+def issue_places(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """Where each current issue is in the report: its part (``section``), number, title, page
+    and attachment (what a page's caption says; the issues' content is in the topics' queries)."""
+    return frame(
+        con,
+        "SELECT section, issue_no, title, page, attachment FROM current_issues WHERE as_of = ? "
+        "ORDER BY issue_no",
+        [as_of],
+    )
+
+
 def build_info(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     """When the database in service was built, from which report (``latest_as_of``)."""
     row = con.execute("SELECT build_id, built_at, latest_as_of FROM build_info").fetchone()

@@ -77,7 +77,7 @@ def current_issues(con: duckdb.DuckDBPyConnection, as_of: date, dept: str | None
     return frame(
         con,
         """
-        SELECT i.issue_no, i.title, i.lead_dept, i.page, i.goal
+        SELECT i.issue_no, i.title, i.lead_dept, i.page, i.goal, i.attachment
         FROM current_issues i
         WHERE i.as_of = ? AND (? IS NULL OR i.lead_dept = ? OR EXISTS (
             SELECT 1 FROM contacts c

@@ -31,7 +31,7 @@ from bureau.units import Unit
 
 FigureId = Annotated[str, Field(pattern=r"^[a-z][a-z_]*(\.[^,]+)?$", max_length=80)]
 ShortText = Annotated[str, Field(min_length=1, max_length=40)]
-#: What a ’25년말 예상액 counts: the year-end total spent, or what remains to spend.
+#: What a 연말(’YY년말) 예상액 counts: the year-end total spent, or what remains to spend.
 ExpectedBasis = Literal["누계", "잔여"]
 #: A money unit by its Korean label (원, 천원, 백만원, 억원, 조원).
 UnitLabel = Literal[tuple(unit.value for unit in Unit)]  # type: ignore[valid-type]
@@ -46,12 +46,30 @@ class Report(SourceModel):
     source: Text
 
 
+class ReportSection(SourceModel):
+    """One numbered part of the report (``Ⅱ``, ``현안 업무보고``), in the report's order. A page
+    names its place in the report with it: the parts whose ``page`` it is (the overview:
+    ``Ⅰ. 일반현황 · Ⅱ. 현안 업무보고``), or the part its current issue is reported in
+    (``Ⅱ. 현안 업무보고 1``)."""
+
+    seq: Count
+    numeral: ShortText
+    title: Name
+    page: PageSlug | None = None
+
+
 class CurrentIssue(SourceModel):
+    """A 현안: its number and the part of the report (``section``, a numeral of
+    report_sections.csv) it is reported in, the page showing it, its ◆ goal and the title of
+    its attachment (붙임) where it has one."""
+
+    section: ShortText
     issue_no: Count
     title: Name
     lead_dept: Name
     page: PageSlug
     goal: Text
+    attachment: Name | None = None
 
 
 class Contact(SourceModel):
@@ -76,7 +94,7 @@ class ReportUnit(SourceModel):
 class IssuePoint(SourceModel):
     """One bullet of a current issue: 추진방향, 추진내용 or 향후계획.
 
-    ``period_text`` is the period as printed (``’25. 4월~``); ``start``/``end`` the same
+    ``period_text`` is the period as printed (``’YY. 4월~``); ``start``/``end`` the same
     period as dates (``end`` empty when open-ended)."""
 
     date_ranges = (("start", "end"),)
@@ -109,9 +127,9 @@ class ProgramExecution(SourceModel):
     """A program's 예산·기금 집행현황 table (amounts in 천원, rates in % as printed), one concept
     for every topic that prints one (relief, markets, housing).
 
-    ``measured_on`` is the table's own 기준일 (the relief fund table is as of 2025-04-11).
+    ``measured_on`` is the table's own 기준일 (the relief fund table's is later than the report's).
     ``committed`` is 원인행위 (empty when the table has only 집행액), ``spent`` 지출액/집행액,
-    ``expected`` the ’25년말 집행예상 예상액: with ``expected_basis`` 누계 the amount spent by
+    ``expected`` the 연말(’YY년말) 집행예상 예상액: with ``expected_basis`` 누계 the amount spent by
     the year's end (its rate 예상액 ÷ 예산현액), with 잔여 the amount still to spend on top of
     집행액 (rate (집행액 + 예상액) ÷ 예산현액; the relief fund table: 5,000,000 spent, 1,000,000
     to go, 100.0%)."""
@@ -169,11 +187,22 @@ EXECUTION_CHECKS = (
 TABLES = (
     Table("reports", Report, ("as_of",), "보고서 목록(기준일·발행월·출처)"),
     Table(
+        "report_sections",
+        ReportSection,
+        ("as_of", "numeral"),
+        "보고서 목차(Ⅰ, Ⅱ …)",
+        (report_reference(),),
+    ),
+    Table(
         "current_issues",
         CurrentIssue,
         ("as_of", "issue_no"),
         "현안 업무와 주관 부서",
-        (report_reference(), department_reference("lead_dept")),
+        (
+            report_reference(),
+            department_reference("lead_dept"),
+            Reference(("as_of", "section"), "report_sections", ("as_of", "numeral")),
+        ),
     ),
     Table(
         "contacts",
