@@ -28,3 +28,16 @@ def table_text(element) -> pd.DataFrame:
     display = convert_arrow_bytes_to_pandas_df(styler.display_values)
     display.columns = values.columns
     return pd.DataFrame(display.to_numpy(), columns=values.columns)
+
+
+def open_chart_tables(app):
+    """Opens every chart's "표로 보기" (ui.widgets sends its table only while it is open), as
+    a reader clicking each one, and reruns."""
+    from ui.widgets import TABLE_KEY_SUFFIX
+
+    for key in list(app.session_state.keys()):
+        if key.endswith(TABLE_KEY_SUFFIX):
+            app.session_state[key] = True
+    app.run()
+    assert not app.exception, [error.message for error in app.exception]
+    return app

@@ -21,6 +21,7 @@ from ui.presenter import CHART_SCALE, is_presenting
 from ui.tables import data_table
 
 __all__ = [
+    "TABLE_KEY_SUFFIX",
     "Kpi",
     "chart",
     "discrepancy_notes",
@@ -87,8 +88,21 @@ def chart(figure: go.Figure, table: Table | pd.DataFrame, key: str) -> None:
     if is_presenting():
         figure = scaled(figure, CHART_SCALE)
     st.plotly_chart(figure, key=key, config=_PLOTLY_CONFIG)
-    with st.expander("표로 보기"):
-        data_table(table, whole=False)
+    _table_view(table, f"{key}{TABLE_KEY_SUFFIX}")
+
+
+#: Ends the session-state key of a chart's "표로 보기" expander (True while it is open).
+TABLE_KEY_SUFFIX = "-table"
+
+
+@st.fragment
+def _table_view(table: Table | pd.DataFrame, key: str) -> None:
+    """The "표로 보기" expander; its table is formatted and sent only while it is open (most
+    stay closed, and a page has up to ten). Opening it reruns this fragment alone."""
+    view = st.expander("표로 보기", key=key, on_change="rerun")
+    if view.open:
+        with view:
+            data_table(table, whole=False)
 
 
 def set_report_date(as_of: date) -> None:
