@@ -1,5 +1,7 @@
 """예산 현황: 세입총괄·세출총괄 in full, by department, against the pace of the year."""
 
+from functools import partial
+
 import streamlit as st
 
 from bureau import budget
@@ -97,7 +99,7 @@ if not filters.dept:
                 cached_figure(
                     charts.budget_hierarchy, tree, unit, f"’{filters.as_of:%y}년 {TITLES[side]} 구성"
                 ),
-                budget.lines_table(budget.within_depth(rows, levels), unit, levels=True),
+                partial(budget.lines_table, budget.within_depth(rows, levels), unit, levels=True),
                 key=f"tree-{side}",
             )
 
@@ -106,7 +108,7 @@ if not filters.dept:
         with column:
             chart(
                 cached_figure(charts.change_by_item, rows, unit, f"{side}: ’24년 대비 증감"),
-                budget.lines_table(rows, unit, levels=True),
+                partial(budget.lines_table, rows, unit, levels=True),
                 key=f"change-{side}",
             )
 
@@ -121,7 +123,7 @@ if not filters.dept:
                     f"{side} 항목별 {rate_name}과 연간 경과율",
                     f"{rate_name}(%)",
                 ),
-                budget.lines_table(rows, unit, levels=True),
+                partial(budget.lines_table, rows, unit, levels=True),
                 key=f"pace-{side}",
             )
 
@@ -137,12 +139,12 @@ if "세출" in sides:
                 "집행률(%)",
                 selected=filters.dept,
             ),
-            budget.lines_table(programs, unit),
+            partial(budget.lines_table, programs, unit),
             key="pace-departments",
         )
     with right:
         chart(
             cached_figure(charts.programs_by_department, programs, unit, filters.dept),
-            budget.lines_table(programs, unit),
+            partial(budget.lines_table, programs, unit),
             key="programs",
         )

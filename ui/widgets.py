@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import pandas as pd
@@ -82,9 +82,14 @@ def text_list(lines: Sequence[str | None]) -> None:
         st.markdown("\n".join(shown))
 
 
-def chart(figure: go.Figure, table: Table | pd.DataFrame, key: str) -> None:
+def chart(
+    figure: go.Figure,
+    table: Table | pd.DataFrame | Callable[[], Table | pd.DataFrame],
+    key: str,
+) -> None:
     """A Plotly chart with a "표로 보기" data-table alternative beneath it; larger type
-    in presenter mode."""
+    in presenter mode. ``table`` may be a function that builds it (e.g. a ``partial``):
+    it is called only when a reader opens 표로 보기."""
     if is_presenting():
         figure = scaled(figure, CHART_SCALE)
     st.plotly_chart(figure, key=key, config=_PLOTLY_CONFIG)
@@ -96,13 +101,13 @@ TABLE_KEY_SUFFIX = "-table"
 
 
 @st.fragment
-def _table_view(table: Table | pd.DataFrame, key: str) -> None:
-    """The "표로 보기" expander; its table is formatted and sent only while it is open (most
-    stay closed, and a page has up to ten). Opening it reruns this fragment alone."""
+def _table_view(table: Table | pd.DataFrame | Callable[[], Table | pd.DataFrame], key: str) -> None:
+    """The "표로 보기" expander; its table is built, formatted and sent only while it is
+    open (most stay closed, and a page has up to ten). Opening it reruns this fragment alone."""
     view = st.expander("표로 보기", key=key, on_change="rerun")
     if view.open:
         with view:
-            data_table(table, whole=False)
+            data_table(table() if callable(table) else table, whole=False)
 
 
 def set_report_date(as_of: date) -> None:
