@@ -575,8 +575,8 @@ def write_browser(body: Report, report: Report, data: dict[str, Any]) -> None:
         f"slowest: {worst} {ms(app_pages[worst])} = {ratio(app_pages[worst] / plotly_base)} "
         f"(baseline {ms(plotly_base)})",
         all(value <= LAST_CHART_RATIO * plotly_base for value in app_pages.values()),
-        f"{worst}: {samples[worst]['charts']} chart(s) drawn one after another on the browser's main "
-        "thread, besides its KPIs, filters and tables; the baseline: one chart and a title",
+        f"{worst} shows {samples[worst]['charts']} chart(s) besides its KPIs, filters and tables, all "
+        "loaded and drawn on the browser's one main thread; the baseline, one chart and a title",
     )
 
 
