@@ -101,7 +101,7 @@ def composition() -> None:
                 cached_figure(
                     charts.budget_hierarchy, tree, unit, f"{budget.years(rows)[1]}년 {TITLES[side]} 구성"
                 ),
-                budget.lines_table(budget.within_depth(rows, levels), unit, levels=True),
+                partial(budget.lines_table, budget.within_depth(rows, levels), unit, levels=True),
                 key=f"tree-{side}",
             )
 
@@ -114,7 +114,7 @@ def changes() -> None:
                 cached_figure(
                     charts.change_by_item, rows, unit, f"{side}: {budget.years(rows)[0]}년 대비 증감"
                 ),
-                budget.lines_table(rows, unit, levels=True),
+                partial(budget.lines_table, rows, unit, levels=True),
                 key=f"change-{side}",
             )
 
@@ -131,7 +131,7 @@ def pace() -> None:
                     f"{side} 항목별 {rate_name}과 연간 경과율",
                     f"{rate_name}(%)",
                 ),
-                budget.lines_table(rows, unit, levels=True),
+                partial(budget.lines_table, rows, unit, levels=True),
                 key=f"pace-{side}",
             )
 
@@ -148,13 +148,13 @@ def departments() -> None:
                 "집행률(%)",
                 selected=filters.dept,
             ),
-            budget.lines_table(programs, unit),
+            partial(budget.lines_table, programs, unit),
             key="pace-departments",
         )
     with right:
         chart(
             cached_figure(charts.programs_by_department, programs, unit, filters.dept),
-            budget.lines_table(programs, unit),
+            partial(budget.lines_table, programs, unit),
             key="programs",
         )
 

@@ -117,7 +117,8 @@ SETTLED_JS = """() => {
     const app = document.querySelector('[data-testid=stApp]');
     if (!main || !app || app.getAttribute('data-test-script-state') !== 'notRunning'
         || document.querySelector('[data-testid=stStatusWidget]')
-        || document.querySelector('[data-stale=true]')) {
+        || document.querySelector('[data-stale=true]')
+        || document.querySelector('[data-testid=stSkeleton]')) {
         window.__stableFor = 0;
         return false;
     }
@@ -135,8 +136,9 @@ CHARTS_DRAWN_JS = """() => [...document.querySelectorAll('div[data-testid=stPlot
 
 def wait_for_page(page: Page, timeout: int = TIMEOUT_MS) -> None:
     """Wait until Streamlit has finished running the script (its root reports
-    ``notRunning``, nothing is stale and the content height has stopped changing) and
-    every chart is drawn (no element still shows its loading skeleton)."""
+    ``notRunning``, nothing is stale, no element is still a skeleton waiting for its lazily
+    loaded component, such as a chart before Plotly's bundle arrives, and the content height
+    has stopped changing) and every chart is drawn."""
     page.wait_for_selector(APP_IDLE, timeout=timeout, state="attached")
     page.wait_for_function(SETTLED_JS, timeout=timeout, polling=200)
     page.wait_for_function(CHARTS_DRAWN_JS, timeout=timeout, polling=200)

@@ -53,3 +53,16 @@ def empty_headings(app) -> list[str]:
         for element, following in zip(elements, [*elements[1:], None])
         if element.type in HEADINGS and (following is None or following.type in HEADINGS)
     ]
+
+
+def open_chart_tables(app):
+    """Opens every chart's "표로 보기" (ui.widgets sends its table only while it is open), as
+    a reader clicking each one, and reruns."""
+    from ui.widgets import TABLE_KEY_SUFFIX
+
+    for key in list(app.session_state.keys()):
+        if key.endswith(TABLE_KEY_SUFFIX):
+            app.session_state[key] = True
+    app.run()
+    assert not app.exception, [error.message for error in app.exception]
+    return app

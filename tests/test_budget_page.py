@@ -9,7 +9,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from tests.reading import shown, shown_metrics, table_text
+from tests.reading import open_chart_tables, shown, shown_metrics, table_text
 
 # The report's 세입총괄 (단위: 천원, %), typed from the printed page:
 # 구분, ’24년 예산현액(A), ’25년 예산현액(B), 증감액(C=B-A), 증감률(C/A), 징수액(D), 징수율(D/B)
@@ -227,3 +227,25 @@ def test_the_pinned_names_column_fits_the_longest_name(open_page):
     assert revenue.value["구분"].str.contains("지방행정제재").any()
     names = json.loads(revenue.proto.columns)["구분"]
     assert names["pinned"] and names["width"] >= PENALTIES_NAME_PX
+
+
+def test_chart_tables_are_sent_once_opened(open_page):
+    """Every chart has its 표로 보기; closed, its table is not sent (only the two report
+    tables are); opened, it holds the chart's figures as the report prints them."""
+    app = open_page("budget")
+    charts = len(app.get("plotly_chart"))
+    views = [expander for expander in app.expander if expander.label == "표로 보기"]
+    assert charts == len(views) == 8
+    assert len(app.dataframe) == 2
+    assert all(len(view.dataframe) == 0 for view in views)
+    open_chart_tables(app)
+    views = [expander for expander in app.expander if expander.label == "표로 보기"]
+    assert [len(view.dataframe) for view in views] == [1] * charts
+    assert len(app.dataframe) == 2 + charts
+    departments = next(
+        table_text(view.dataframe[0])
+        for view in views
+        if "인력개발과" in table_text(view.dataframe[0])["구분"].tolist()
+    )
+    row = departments[departments["구분"] == "인사과"].iloc[0]
+    assert (row["’25년 예산현액(B, 천원)"], row["집행률(D/B, %)"]) == ("8,428,389", "23.3")

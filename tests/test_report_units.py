@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.reading import shown, table_text
+from tests.reading import open_chart_tables, shown, table_text
 
 #: The unit switch's modes; 보고서 단위 is the default (no ``unit`` in the URL).
 MODES = ("보고서 단위", "천원", "백만원", "억원")
@@ -101,7 +101,8 @@ _AMOUNT_HEADER = re.compile(r"(천원|백만원|억원)")
 
 
 def _open(open_page, slug: str, mode: str):
-    return open_page(slug) if mode == MODES[0] else open_page(slug, unit=mode)
+    """The page in ``mode`` with every chart's 표로 보기 open, so its tables are checked too."""
+    return open_chart_tables(open_page(slug) if mode == MODES[0] else open_page(slug, unit=mode))
 
 
 def _screen(app) -> tuple[str, list]:

@@ -36,8 +36,9 @@ def page(title: str, subtitle: str | None = None) -> Filters:
     issue), then ``subtitle``."""
     _run_through_app()
     follow_switch()
-    # Streamlit executes each page file as a script, so the caller's file names the page.
-    slug = Path(inspect.stack()[1].filename).stem
+    # Streamlit executes each page file as a script, so the caller's file names the page
+    # (its frame only: inspect.stack() reads the source lines of every frame on the stack).
+    slug = Path(inspect.currentframe().f_back.f_code.co_filename).stem
     build_errors = ensure_database()
     periods = run(meta.report_dates)
     departments = run(org.departments, as_of=periods[0])

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -23,6 +23,7 @@ from ui.presenter import CHART_MAX_HEIGHT, CHART_SCALE, is_presenting
 from ui.tables import data_table
 
 __all__ = [
+    "TABLE_KEY_SUFFIX",
     "Kpi",
     "card_rows",
     "chart",
@@ -94,15 +95,33 @@ def text_list(lines: Sequence[str | None]) -> None:
         st.markdown("\n".join(shown))
 
 
-def chart(figure: go.Figure, table: Table | pd.DataFrame, key: str) -> None:
-    """A Plotly chart with a "표로 보기" data-table alternative beneath it; in presenter
-    mode larger type and no table (the screen has no room for it)."""
+def chart(
+    figure: go.Figure,
+    table: Table | pd.DataFrame | Callable[[], Table | pd.DataFrame],
+    key: str,
+) -> None:
+    """A Plotly chart with a "표로 보기" data-table alternative beneath it; in presenter mode
+    larger type and no table (the screen has no room for it). ``table`` may be a function
+    that builds it (e.g. a ``partial``): it is called only when a reader opens 표로 보기."""
     if is_presenting():
         st.plotly_chart(scaled(figure, CHART_SCALE, CHART_MAX_HEIGHT), key=key, config=_PLOTLY_CONFIG)
         return
     st.plotly_chart(figure, key=key, config=_PLOTLY_CONFIG)
-    with st.expander("표로 보기"):
-        data_table(table, whole=False)
+    _table_view(table, f"{key}{TABLE_KEY_SUFFIX}")
+
+
+#: Ends the session-state key of a chart's "표로 보기" expander (True while it is open).
+TABLE_KEY_SUFFIX = "-table"
+
+
+@st.fragment
+def _table_view(table: Table | pd.DataFrame | Callable[[], Table | pd.DataFrame], key: str) -> None:
+    """The "표로 보기" expander; its table is built, formatted and sent only while it is
+    open (most stay closed, and a page has up to ten). Opening it reruns this fragment alone."""
+    view = st.expander("표로 보기", key=key, on_change="rerun")
+    if view.open:
+        with view:
+            data_table(table() if callable(table) else table, whole=False)
 
 
 def set_report_date(as_of: date) -> None:

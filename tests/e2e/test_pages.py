@@ -200,11 +200,13 @@ def _views(page: Page) -> Iterator[None]:
 
 
 def _open_expanders(page: Page) -> None:
+    """Opens every visible closed expander, then waits for the reruns that send the content
+    of those that render it only when open (the charts' 표로 보기)."""
     closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
     for _ in range(closed.count()):
         visible = [summary for summary in closed.all() if summary.is_visible()]
         if not visible:
-            return
+            break
         before = closed.count()
         visible[0].click()
         page.wait_for_function(
@@ -212,6 +214,25 @@ def _open_expanders(page: Page) -> None:
             "'[data-testid=stExpander] details:not([open]) > summary').length < count",
             arg=before,
         )
+    wait_for_page(page)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_chart_tables_are_sent_when_opened(new_page: NewPage, slug: str) -> None:
+    """Every chart has a 표로 보기 beneath it, closed; opened, each shows its table (which
+    the server sends only then: tests/test_budget_page.py checks that part)."""
+    visit = new_page(slug)
+    page = visit.page
+    views = page.locator("[data-testid=stExpander]").filter(
+        has=page.locator("summary", has_text="표로 보기")
+    )
+    charts = page.locator(CHART_ELEMENT).count()
+    assert views.count() == charts
+    assert views.locator("[data-testid=stDataFrame]").count() == 0
+    _open_expanders(page)
+    grids = [views.nth(index).locator("[data-testid=stDataFrame]").count() for index in range(charts)]
+    assert grids == [1] * charts
+    assert_no_errors(visit)
 
 
 def _check_csv(name: str, data: bytes) -> None:
