@@ -224,7 +224,8 @@ def test_topic_slides_chart_the_reports_series(con):
         "경북 (4.7.)",
         "경남 (4.7.)",
     ]
-    assert series("직거래장터 확대 운영") == {"2025년 증가율 (%)": [51.7, 172.7, 100.0]}
+    # as printed where the report cut the decimals (172.7 → 172, 51.7 → 51), as the bullets say
+    assert series("직거래장터 확대 운영") == {"2025년 증가율 (%)": [51.0, 172.0, 100.0]}
     assert series("AI 역량 강화 교육") == {"이수 인원 (명)": [247.0, 1748.0]}
     housing = series("직원 주거복지: 전세자금 융자")
     assert housing == {

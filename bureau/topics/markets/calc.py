@@ -52,12 +52,19 @@ class KpiChange:
         return rate_kind(self.printed_rate, self.rate, 0)
 
     @property
-    def rate_text(self) -> str:
+    def shown_rate(self) -> float | None:
         """The rate a page shows: the printed whole percentage where the report cut the
-        decimals (``172``), ours to one decimal otherwise (``100.0``)."""
+        decimals (172), ours otherwise."""
+        if self.rate_kind is Kind.ROUNDING:
+            return self.printed_rate
+        return shown_rate(self.printed_rate, self.rate, 0)
+
+    @property
+    def rate_text(self) -> str:
+        """:attr:`shown_rate` as written: ``172`` as printed, ours to one decimal (``100.0``)."""
         if self.rate_kind is Kind.ROUNDING:
             return number(self.printed_rate)
-        return rate(shown_rate(self.printed_rate, self.rate, 0))
+        return rate(self.shown_rate)
 
 
 def kpi_changes(kpis: pd.DataFrame) -> list[KpiChange]:

@@ -31,9 +31,10 @@ def markets_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpe
             ChartSpec(
                 "bar",
                 [item.label for item in changes][::-1],
-                {f"{year}년 증가율": [round(item.rate or 0, 1) for item in changes][::-1]},
+                # as the bullets: 172 where the report cut the decimals of 172.7
+                {f"{year}년 증가율": [round(item.shown_rate or 0, 1) for item in changes][::-1]},
                 "%",
-                number_format="0.0",
+                number_format="General",
             ),
         ),
         SlideSpec(
