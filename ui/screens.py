@@ -49,7 +49,7 @@ Entry = Literal["first", "last"]
 class Section:
     """A part of a page under one heading. ``render`` draws it (without the heading);
     ``shown=False`` leaves it out (e.g. nothing for the chosen department); ``headed=False``
-    draws no heading in the normal page (the summary at its top); ``joins`` puts it on the
+    draws no heading (the summary at its top; a part that heads itself); ``joins`` puts it on the
     screen of the section declared just before it, when that one is shown, in presenter mode."""
 
     title: str
@@ -132,7 +132,7 @@ def show(*sections: Section) -> None:
         _button(previous, "top-previous", "PageUp", back=True, named=False)
         _button(following, "top-next", "PageDown", back=False, named=False)
     for position, section in enumerate(screen.sections):
-        if position:
+        if position and section.headed:
             st.subheader(markdown_text(section.title))
         section.render()
     _bottom_bar(screens, index, slug, as_of_line, previous, following)
