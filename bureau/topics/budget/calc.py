@@ -415,7 +415,7 @@ MATERIAL_SHARE = 0.5
 
 
 def line_size(lines: pd.DataFrame) -> pd.Series:
-    """Each line's size for ranking and materiality: its larger '24 or '25 예산현액 (천원)."""
+    """Each line's size for ranking and materiality: its larger 예산현액 of the two years (천원)."""
     return lines[["prior_budget", "budget"]].max(axis=1)
 
 
