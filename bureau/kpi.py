@@ -2,8 +2,8 @@
 says about the report before it ("직전 보고 대비").
 
 A KPI is known across reports by its ``label`` (the labels carry what makes a figure another
-one: ``’25년 사업예산``, ``하반기 신청``), so a KPI whose label the previous report does not
-have is new and says nothing about it.
+one: ``’25년 사업예산``), or by its ``key`` where the label does not say it all (the housing
+round a 선정률 is of), so a KPI the previous report does not have is new and says nothing about it.
 """
 
 from __future__ import annotations
@@ -40,9 +40,10 @@ class Figure:
         return cls(float(value), unit, digits)
 
     @classmethod
-    def rate(cls, value: float) -> Figure:
-        """A percentage shown to one decimal: its change is in percentage points."""
-        return cls(float(value), "%p", 1)
+    def rate(cls, value: float | None) -> Figure | None:
+        """A percentage shown to one decimal: its change is in percentage points (None for a
+        rate that has none, as ``bureau.metrics.percent`` of a zero whole)."""
+        return None if value is None else cls(float(value), "%p", 1)
 
     @classmethod
     def money(cls, value: float, source: Unit, shown: Unit) -> Figure:
@@ -88,6 +89,14 @@ class Kpi:
     figure: Figure | None = None
     #: "직전 보고 대비 +4명": set by :func:`since_previous` when a report came before
     since_previous: str | None = None
+    #: what the KPI is across reports where its label does not say it all (a housing round's
+    #: 선정률 is another figure in the next round): by default the label
+    key: str | None = None
+
+    @property
+    def identity(self) -> str:
+        """What a KPI of the previous report must have to be this KPI then: :attr:`key` or label."""
+        return self.key or self.label
 
 
 @dataclass(frozen=True)
@@ -122,9 +131,10 @@ def movement(now: Kpi, before: Kpi) -> Movement:
 
 
 def movements(current: Sequence[Kpi], previous: Sequence[Kpi]) -> list[Movement]:
-    """The movement of every KPI of ``current`` that ``previous`` has too, in ``current``'s order."""
-    before = {kpi.label: kpi for kpi in previous}
-    return [movement(kpi, before[kpi.label]) for kpi in current if kpi.label in before]
+    """The movement of every KPI of ``current`` that ``previous`` has too (by
+    :attr:`Kpi.identity`), in ``current``'s order."""
+    before = {kpi.identity: kpi for kpi in previous}
+    return [movement(kpi, before[kpi.identity]) for kpi in current if kpi.identity in before]
 
 
 def since_previous(current: Sequence[Kpi], previous: Sequence[Kpi], previous_as_of: date) -> list[Kpi]:

@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from bureau.format import markdown_text, rate, unit_caption
+from bureau.topics.budget import briefing as budget_briefing
 from bureau.topics.budget import calc as budget
 from bureau.topics.budget import charts
 from bureau.topics.budget import queries as budget_queries
@@ -16,7 +17,7 @@ from ui.highlights import highlight_list
 from ui.screens import Section, show, stop_with_info, view_settings
 from ui.tables import report_table
 from ui.url_notice import notify_unknown
-from ui.widgets import chart, discrepancy_notes, downloads, kpi_row
+from ui.widgets import chart, discrepancy_notes, downloads, report_kpis
 
 BOTH = "세입·세출"
 SIDES = {BOTH: ("세입", "세출"), "세입": ("세입",), "세출": ("세출",)}
@@ -62,7 +63,7 @@ side_rows = {side: budget.of_side(lines, side, shown_levels) for side in sides}
 
 
 def summary() -> None:
-    kpi_row(budget.kpis(lines, filters.as_of, unit))
+    report_kpis(budget_briefing.kpis, filters, sides=sides)
     st.caption(budget.elapsed_caption(filters.as_of))
     discrepancy_notes(budget.discrepancies(reconciliations, lines))
     for side, rows in side_rows.items():

@@ -381,7 +381,7 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Kpi]:
                 f"{actual_name} {money_text(row.actual, SOURCE_UNIT, unit)} · 연간 경과율 {rate(elapsed)}%",
                 "red" if is_behind(row.pace) else "gray",
                 gap_arrow,
-                None if row.actual_rate is None else Figure.rate(row.actual_rate),
+                Figure.rate(row.actual_rate),
             )
         )
     if len(roots) < 2:
