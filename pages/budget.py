@@ -59,6 +59,8 @@ if filters.dept and lines.empty:
         f"{markdown_text(filters.dept)}의 사업비는 이 보고서의 세입‧세출 예산현황에 따로 나오지 않습니다."
     )
 shown_levels = None if filters.dept else levels
+# every report of this fiscal year so far: the rates across them (two or more)
+reports_of_the_year = run(budget_queries.lines_of_the_year, as_of=filters.as_of, dept=filters.dept)
 side_rows = {side: budget.of_side(lines, side, shown_levels) for side in sides}
 
 
@@ -137,6 +139,15 @@ def pace() -> None:
             )
 
 
+def across_reports() -> None:
+    rates_by = budget.rates_by_report(reports_of_the_year, sides)
+    chart(
+        cached_figure(charts.rates_by_report, rates_by, f"보고 기준일별 {rates}과 연간 경과율"),
+        budget.rates_by_report_table(rates_by),
+        key="rates-by-report",
+    )
+
+
 def departments() -> None:
     programs = budget.chart_lines(budget.department_lines(everything), filters.as_of)
     left, right = st.columns(2)
@@ -176,5 +187,6 @@ show(
     Section("예산 구성", composition, shown=whole),
     Section("전년 대비 증감", changes, shown=whole),
     Section(f"연간 경과율 대비 {rates}", pace, shown=whole),
+    Section(f"보고별 {rates} 추이", across_reports, shown=len(reports_of_the_year) >= 2),
     Section("부서별 사업비 집행", departments, shown="세출" in sides),
 )

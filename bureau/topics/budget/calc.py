@@ -8,7 +8,16 @@ from enum import StrEnum
 
 import pandas as pd
 
-from bureau.format import amount, markdown_text, number, rate, short_date, short_year, unit_caption
+from bureau.format import (
+    amount,
+    korean_date,
+    markdown_text,
+    number,
+    rate,
+    short_date,
+    short_year,
+    unit_caption,
+)
 from bureau.format import money as money_text
 from bureau.highlights import Highlight, by_severity
 from bureau.kpi import Figure, Kpi
@@ -404,10 +413,12 @@ def headline_lines(lines: pd.DataFrame) -> pd.DataFrame:
     return lines[lines["level"] == lines["level"].min()] if len(lines) else lines
 
 
-def rates_by_report(lines_by_report: Mapping[date, pd.DataFrame]) -> pd.DataFrame:
-    """The 징수율/집행률 of the top lines (:func:`headline_lines`) at each report, with the share
-    of the fiscal year elapsed at its date, oldest first: ``as_of``, ``side``, ``label`` (세입
-    징수율), ``actual_rate`` and ``elapsed`` (numbers)."""
+def rates_by_report(
+    lines_by_report: Mapping[date, pd.DataFrame], sides: Collection[str] = tuple(ACTUAL_NAMES)
+) -> pd.DataFrame:
+    """The 징수율/집행률 of the top lines (:func:`headline_lines`) of ``sides`` at each report,
+    with the share of the fiscal year elapsed at its date, oldest first: ``as_of``, ``side``,
+    ``label`` (세입 징수율), ``actual_rate`` and ``elapsed`` (numbers)."""
     rows = [
         (
             as_of,
@@ -417,9 +428,25 @@ def rates_by_report(lines_by_report: Mapping[date, pd.DataFrame]) -> pd.DataFram
             row.elapsed,
         )
         for as_of, lines in sorted(lines_by_report.items())
-        for row in headline_lines(against_pace(lines, as_of)).itertuples()
+        for row in headline_lines(against_pace(lines[lines["side"].isin(sides)], as_of)).itertuples()
     ]
     return pd.DataFrame(rows, columns=["as_of", "side", "label", "actual_rate", "elapsed"])
+
+
+#: The pace column of :func:`rates_by_report_table`.
+ELAPSED_HEADER = unit_header("연간 경과율", "%")
+
+
+def rates_by_report_table(rates_by: pd.DataFrame) -> Table:
+    """:func:`rates_by_report` as the report would tabulate it: one row per 기준일, a column per
+    rate, then the year's pace at that date."""
+    wide = rates_by.pivot_table(index="as_of", columns="label", values="actual_rate", sort=False)
+    elapsed = rates_by.groupby("as_of")["elapsed"].first()
+    frame = pd.DataFrame({"기준일": [korean_date(day) for day in wide.index]})
+    for label in rates_by["label"].drop_duplicates():
+        frame[unit_header(label, "%")] = rates(wide[label]).to_numpy()
+    frame[ELAPSED_HEADER] = rates(elapsed.loc[wide.index]).to_numpy()
+    return Table(frame, {name: Column.rate() for name in frame.columns[1:]})
 
 
 def elapsed_caption(as_of: date) -> str:

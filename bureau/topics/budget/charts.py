@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from bureau.format import money, plotly_text, rate, shown_amount
+from bureau.format import money, plotly_text, rate, short_date, shown_amount
 from bureau.theme import (
     DECREASE,
     INCREASE,
@@ -238,3 +238,41 @@ def programs_by_department(programs: pd.DataFrame, unit: Unit, selected: str | N
         x_title=f"금액({unit.value})",
         height=max(320, 100 + 36 * len(shown)),
     )
+
+
+def rates_by_report(rates_by: pd.DataFrame, title: str) -> go.Figure:
+    """Each rate of :func:`bureau.topics.budget.calc.rates_by_report` across the reports of the
+    year, one line each, against the share of the year elapsed at each report's date (the
+    dashed line): a rate above the dashed line is ahead of the year's pace."""
+    days = [short_date(day) for day in rates_by["as_of"].drop_duplicates()]
+    figure = go.Figure()
+    for colour, (label, rows) in zip(PALETTE, rates_by.groupby("label", sort=False)):
+        values = [float(value) for value in rows["actual_rate"]]
+        figure.add_scatter(
+            x=[short_date(day) for day in rows["as_of"]],
+            y=values,
+            name=plotly_text(label),
+            mode="lines+markers+text",
+            line={"color": colour, "width": 3},
+            text=[f"{rate(value)}%" for value in values],
+            textposition="top center",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{text}<extra>" + plotly_text(label) + "</extra>",
+        )
+    paces = rates_by.drop_duplicates("as_of")
+    figure.add_scatter(
+        x=days,
+        y=[float(value) for value in paces["elapsed"]],
+        name="연간 경과율",
+        mode="lines+markers+text",
+        line={"color": REFERENCE, "dash": "dash", "width": 2},
+        marker={"symbol": "diamond"},
+        text=[f"{rate(value)}%" for value in paces["elapsed"]],
+        textposition="bottom center",
+        cliponaxis=False,
+        hovertemplate="%{x}: 연간 경과율 %{text}<extra></extra>",
+    )
+    top = max([100.0, *rates_by["actual_rate"].dropna(), *rates_by["elapsed"]])
+    figure.update_xaxes(type="category")
+    figure.update_yaxes(range=[0, top * 1.1], ticksuffix="%")
+    return styled(figure, title=title, x_title="보고 기준일", y_title="비율(%)", height=380)
