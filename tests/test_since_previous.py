@@ -209,7 +209,14 @@ def test_rates_by_report_against_the_pace_of_each_date():
     }
     figure = budget_charts.rates_by_report(rates_by, "징수율·집행률")
     assert [trace.name for trace in figure.data] == ["세입 징수율", "세출 집행률", "연간 경과율"]
-    assert list(figure.data[2].text) == ["24.7%", "49.6%"]
+    assert list(figure.data[2].customdata) == ["24.7%", "49.6%"]
+    assert list(figure.layout.xaxis.ticktext) == [
+        "’25. 3. 31.<br>경과율 24.7%",
+        "’25. 6. 30.<br>경과율 49.6%",
+    ]
+    # at each date the higher rate's label above its point, the lower's below
+    assert list(figure.data[0].textposition) == ["bottom center", "bottom center"]
+    assert list(figure.data[1].textposition) == ["top center", "top center"]
     assert list(figure.data[0].x) == ["’25. 3. 31.", "’25. 6. 30."]
     assert figure.layout.yaxis.title.text == "비율(%)" and figure.layout.xaxis.title.text == "보고 기준일"
 
@@ -306,11 +313,8 @@ def test_budget_plots_both_reports_rates_against_their_pace(open_page):
     figure = charts["보고 기준일별 징수율·집행률과 연간 경과율"]
     names = [trace["name"] for trace in figure["data"]]
     assert names == ["세입 징수율", "세출 집행률", "연간 경과율"]
-    assert [trace["text"] for trace in figure["data"]] == [
-        ["20.1%", "40.3%"],
-        ["35.5%", "53.3%"],
-        ["24.7%", "49.6%"],
-    ]
+    assert [trace["text"] for trace in figure["data"][:2]] == [["20.1%", "40.3%"], ["35.5%", "53.3%"]]
+    assert figure["data"][2]["customdata"] == ["24.7%", "49.6%"]
     assert all(trace["x"] == ["’25. 3. 31.", "’25. 6. 30."] for trace in figure["data"])
     assert figure["layout"]["yaxis"]["title"]["text"] == "비율(%)"
     table = next(table_text(frame) for frame in app.dataframe if "연간 경과율(%)" in frame.value.columns)

@@ -362,17 +362,17 @@ def assumptions(summary: Summary, district_staff: float | None = None) -> list[s
     if p.previous is None:
         pace = (
             f"이수 실적 {summary.trained:,}명은 {_day(p.start)}부터 기준일 {_day(p.as_of)}까지 "
-            f"{p.days_elapsed}일 동안의 누적 인원으로 보고, "
+            f"{p.days_elapsed}일 동안의 누적 인원으로 보고, 같은 속도"
         )
     else:
         day, earlier = p.previous
         pace = (
             f"이수 실적은 직전 보고({_day(day)}) {earlier:,}명에서 기준일 {_day(p.as_of)} "
             f"{summary.trained:,}명으로 {p.days_elapsed}일 동안 {summary.trained - earlier:,}명 늘었습니다. "
-            f"{_day(p.start)}부터의 평균 대신 이 최근 두 보고 사이의 "
+            f"{_day(p.start)}부터의 평균 대신 이 두 보고 사이의 속도"
         )
     lines = [
-        f"{pace}같은 속도(하루 {p.per_day:,.1f}명)가 이어진다고 가정했습니다.",
+        f"{pace}(하루 {p.per_day:,.1f}명)가 이어진다고 가정했습니다.",
         f"전직원 수는 보고서에 없어 ‘{summary.trained:,}명 = 전직원의 {summary.printed_share}%’에서 "
         f"{summary.total.point:,}명으로 역산했습니다(같은 비율로 표기되는 범위 {summary.total.low:,}~"
         f"{summary.total.high:,}명). 1인 1회 이수, 인원 변동 없음으로 가정합니다.",
