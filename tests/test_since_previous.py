@@ -16,6 +16,7 @@ import pytest
 from bureau.briefing import headline_movement, movements_text
 from bureau.format import signed
 from bureau.kpi import Figure, Kpi, movement, movements, since_previous
+from bureau.topics import TOPICS
 from bureau.topics.ai_training import calc as ai_training
 from bureau.topics.budget import calc as budget
 from bureau.topics.budget import charts as budget_charts
@@ -125,6 +126,11 @@ def test_briefing_names_a_topics_headline_movement_largest_first():
     )
 
 
+def test_every_topic_with_a_page_registers_its_kpi_row():
+    """The briefing's first line and every page's KPI row come from ``Topic.kpis``."""
+    assert [topic.slug for topic in TOPICS if topic.page is not None and topic.kpis is None] == []
+
+
 # --- the AI projection from two reports -------------------------------------------------------
 
 
@@ -157,6 +163,32 @@ def test_projection_from_one_report_is_the_pace_since_the_start():
     alone = ai_training.project(3_500, 10_542, date(2025, 1, 1), date(2025, 6, 30))
     assert alone.per_day == pytest.approx(3_500 / 181)
     assert alone.trend_name == "추세(직선 가정)" and alone.pace_span == "1.1.~6.30."
+
+
+def test_no_training_since_the_previous_report_projects_no_completion():
+    goal = pd.DataFrame(
+        [
+            {
+                "course": "AI 교육",
+                "plan": "계획",
+                "printed_trained": 1_995,
+                "printed_share_of_staff": 18.9,
+                "period_start": date(2025, 1, 1),
+                "goal_share": 100.0,
+                "times_per_year": 1,
+            }
+        ]
+    )
+    progress = pd.DataFrame({"grade_group": ["전체"], "trained": [1_995]})
+    summary = ai_training.summarise(goal, progress, date(2025, 6, 30), (date(2025, 3, 31), 1_995))
+    assert summary.projection.per_day == 0 and summary.projection.completion is None
+    assert ai_training.estimate_line(summary).endswith("직전 보고 이후 이수가 늘지 않아 알 수 없음")
+    assumptions = ai_training.assumptions(summary)
+    assert assumptions[0].startswith(
+        "이수 실적은 직전 보고(2025. 3. 31.) 1,995명에서 기준일 2025. 6. 30. 1,995명으로"
+    )
+    # (10,556 − 1,995) ÷ 184 days; no ratio to a pace of zero
+    assert assumptions[-1] == "연내 전직원 이수에는 남은 184일 동안 하루 46.5명이 필요합니다."
 
 
 @pytest.mark.parametrize("earlier", [date(2024, 12, 31), date(2025, 6, 30), date(2025, 7, 1)])

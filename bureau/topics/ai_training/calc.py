@@ -346,7 +346,11 @@ def estimate_line(summary: Summary) -> str:
         f"이어진다고 가정하면 전직원(보고서의 {summary.printed_trained:,}명 = {summary.printed_share}%에서 "
         f"역산한 약 {summary.total.point:,}명) 이수는 "
     )
-    return basis + (f"{_day(p.completion)}경" if p.completion else "이수 실적이 없어 알 수 없음")
+    if p.completion:
+        return basis + f"{_day(p.completion)}경"
+    return basis + (
+        "이수 실적이 없어 알 수 없음" if p.previous is None else "직전 보고 이후 이수가 늘지 않아 알 수 없음"
+    )
 
 
 def district_staff(indicators: pd.DataFrame) -> float | None:
@@ -393,9 +397,11 @@ def assumptions(summary: Summary, district_staff: float | None = None) -> list[s
                 f"역산한 전직원 {point:,}명은 자치구 정원 {district_staff:,.0f}명을 포함할 수 있는 규모입니다"
             )
     if p.required_per_day is not None and not p.on_track:
+        # no ratio to a pace of zero
+        ratio = "" if p.pace_ratio is None else f"(현재 속도의 {p.pace_ratio:.1f}배)"
         lines.append(
             f"연내 전직원 이수에는 남은 {(p.year_end - p.as_of).days}일 동안 하루 {p.required_per_day:,.1f}명"
-            f"(현재 속도의 {p.pace_ratio:.1f}배)이 필요합니다."
+            f"{ratio}이 필요합니다."
         )
     return lines
 
