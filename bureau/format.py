@@ -24,6 +24,13 @@ def number(value: float | None, digits: int = 0) -> str:
     return f"{NEGATIVE_MARK}{text}" if rounded < 0 else text
 
 
+def signed(value: float, digits: int = 0) -> str:
+    """A change with its sign, as :func:`number` rounds it: ``4`` → ``+4``, ``-1505`` →
+    ``△1,505``, ``0`` → ``0``."""
+    text = number(value, digits)
+    return f"+{text}" if round_half_up(float(value), digits) > 0 else text
+
+
 def rate(value: float | None) -> str:
     """A percentage to one decimal as printed: ``-6.628`` → ``△6.6``."""
     return number(value, 1)
@@ -66,6 +73,12 @@ def money(value: float | None, source: Unit, target: Unit | None = None) -> str:
     if target == Unit.HUNDRED_MILLION and abs(convert(float(value), source, target)) >= 10_000:
         return eok_as_jo(convert(float(value), source, target))
     return f"{amount(value, source, target)}{target.value}"
+
+
+def signed_money(value: float, source: Unit, target: Unit | None = None) -> str:
+    """:func:`money` of a change, with its sign: ``+15억원``, ``△2,000천원``."""
+    text = money(value, source, target)
+    return f"+{text}" if value > 0 else text
 
 
 def with_unit(text: str, unit: str) -> str:

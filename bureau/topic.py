@@ -1,5 +1,5 @@
-"""What a topic of the report is to the dashboard: its tables (with their checks), page, briefing
-and slides.
+"""What a topic of the report is to the dashboard: its tables (with their checks), page, briefing,
+KPIs and slides.
 
 Each topic package (``bureau/topics/<slug>/``) declares one :class:`Topic`; the registry
 ``bureau.topics.TOPICS`` lists them in the report's order, and the build, the navigation, the
@@ -15,12 +15,16 @@ from datetime import date
 import duckdb
 
 from bureau.highlights import Highlight
+from bureau.kpi import Kpi
 from bureau.pack.spec import SlideSpec
 from bureau.schema import Table
 from bureau.units import UnitView
 
 #: ``(con, as_of, units, dept)`` → the topic's lines of the executive briefing
 BriefingItems = Callable[[duckdb.DuckDBPyConnection, date, UnitView, str | None], list[Highlight]]
+#: ``(con, as_of, units, dept)`` → the KPI row of the topic's page for one report (the page shows
+#: each KPI's change since the previous report, the briefing the largest of them)
+KpiBuilder = Callable[[duckdb.DuckDBPyConnection, date, UnitView, str | None], list[Kpi]]
 #: ``(con, as_of)`` → the topic's slides of the council deck
 SlideBuilder = Callable[[duckdb.DuckDBPyConnection, date], list[SlideSpec]]
 
@@ -39,6 +43,7 @@ class Topic:
     tables: tuple[Table, ...]
     page: Page | None = None
     briefing: BriefingItems | None = None
+    kpis: KpiBuilder | None = None
     slides: SlideBuilder | None = None
 
     @property

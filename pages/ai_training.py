@@ -3,6 +3,7 @@
 import streamlit as st
 
 from bureau.format import markdown_text
+from bureau.topics.ai_training import briefing as ai_briefing
 from bureau.topics.ai_training import calc as ai_training
 from bureau.topics.ai_training import charts, queries
 from bureau.topics.overview import queries as org
@@ -13,7 +14,7 @@ from ui.frame import page
 from ui.issues import issue_contacts, issue_intro
 from ui.screens import Section, show, stop_with_info
 from ui.tables import data_table
-from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
+from ui.widgets import chart, discrepancy_notes, downloads, report_kpis, text_list
 
 filters = page("AI 역량 강화 교육")
 
@@ -26,7 +27,9 @@ programmes = run(queries.programmes, as_of=filters.as_of)
 if goal.empty or progress.empty:
     stop_with_info("이 보고서에는 AI 교육 현황이 없습니다.")
 
-summary = ai_training.summarise(goal, progress, filters.as_of)
+summary = ai_training.summarise(
+    goal, progress, filters.as_of, run(queries.previous_trained, as_of=filters.as_of)
+)
 progress_table = progress.rename(columns={"grade_group": "직급 그룹", "trained": "이수 인원(명)"})
 
 
@@ -36,7 +39,7 @@ def overview() -> None:
         discrepancy_notes(
             run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
         )
-    kpi_row(ai_training.headline(summary, progress))
+    report_kpis(ai_briefing.kpis, filters)
 
 
 def achievements() -> None:

@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from bureau.format import markdown_text, rate, unit_caption
+from bureau.topics.budget import briefing as budget_briefing
 from bureau.topics.budget import calc as budget
 from bureau.topics.budget import charts
 from bureau.topics.budget import queries as budget_queries
@@ -16,7 +17,7 @@ from ui.highlights import highlight_list
 from ui.screens import Section, show, stop_with_info, view_settings
 from ui.tables import report_table
 from ui.url_notice import notify_unknown
-from ui.widgets import chart, discrepancy_notes, downloads, kpi_row
+from ui.widgets import chart, discrepancy_notes, downloads, report_kpis
 
 BOTH = "세입·세출"
 SIDES = {BOTH: ("세입", "세출"), "세입": ("세입",), "세출": ("세출",)}
@@ -58,11 +59,13 @@ if filters.dept and lines.empty:
         f"{markdown_text(filters.dept)}의 사업비는 이 보고서의 세입‧세출 예산현황에 따로 나오지 않습니다."
     )
 shown_levels = None if filters.dept else levels
+# every report of this fiscal year so far: the rates across them (two or more)
+reports_of_the_year = run(budget_queries.lines_of_the_year, as_of=filters.as_of, dept=filters.dept)
 side_rows = {side: budget.of_side(lines, side, shown_levels) for side in sides}
 
 
 def summary() -> None:
-    kpi_row(budget.kpis(lines, filters.as_of, unit))
+    report_kpis(budget_briefing.kpis, filters, sides=sides)
     st.caption(budget.elapsed_caption(filters.as_of))
     discrepancy_notes(budget.discrepancies(reconciliations, lines))
     for side, rows in side_rows.items():
@@ -136,6 +139,15 @@ def pace() -> None:
             )
 
 
+def across_reports() -> None:
+    rates_by = budget.rates_by_report(reports_of_the_year, sides)
+    chart(
+        cached_figure(charts.rates_by_report, rates_by, f"보고 기준일별 {rates}과 연간 경과율"),
+        budget.rates_by_report_table(rates_by),
+        key="rates-by-report",
+    )
+
+
 def departments() -> None:
     programs = budget.chart_lines(budget.department_lines(everything), filters.as_of)
     left, right = st.columns(2)
@@ -175,5 +187,6 @@ show(
     Section("예산 구성", composition, shown=whole),
     Section("전년 대비 증감", changes, shown=whole),
     Section(f"연간 경과율 대비 {rates}", pace, shown=whole),
+    Section(f"보고별 {rates} 추이", across_reports, shown=len(reports_of_the_year) >= 2),
     Section("부서별 사업비 집행", departments, shown="세출" in sides),
 )

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from bureau.format import markdown_text, short_date, unit_caption
+from bureau.topics.housing import briefing as housing_briefing
 from bureau.topics.housing import calc as housing
 from bureau.topics.housing import charts, loan_calculator, queries
 from bureau.topics.report import meta
@@ -14,7 +15,7 @@ from ui.frame import page, unit_view
 from ui.issues import issue_contacts, issue_intro
 from ui.screens import Section, show, stop_with_info
 from ui.tables import data_table
-from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, text_list
+from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, report_kpis, text_list
 
 filters = page("직원 주거복지")
 units = unit_view(filters)
@@ -42,7 +43,7 @@ def summary() -> None:
         discrepancy_notes(
             run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
         )
-    kpi_row(housing.headline(budget, result, budget_unit))
+    report_kpis(housing_briefing.kpis, filters)
 
 
 def programme() -> None:

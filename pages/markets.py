@@ -7,6 +7,7 @@ from functools import cache
 import streamlit as st
 
 from bureau.format import markdown_text, unit_caption
+from bureau.topics.markets import briefing as markets_briefing
 from bureau.topics.markets import calc as markets
 from bureau.topics.markets import charts, queries
 from bureau.topics.markets.geo import seoul_outline
@@ -26,7 +27,7 @@ from ui.issues import (
 )
 from ui.markets import period_filter, place_filter
 from ui.screens import Section, show
-from ui.widgets import chart, discrepancy_notes, kpi_row
+from ui.widgets import chart, discrepancy_notes, report_kpis
 
 TOPIC = "markets"
 
@@ -57,7 +58,7 @@ def chosen() -> tuple[tuple[date, date] | None, str | None]:
 
 def summary() -> None:
     issue_intro(filters, TOPIC)
-    kpi_row(markets.kpi_headlines(changes))
+    report_kpis(markets_briefing.kpis, filters)
     discrepancy_notes(checked[~checked["matches"]], with_notes=True)
 
 

@@ -7,8 +7,9 @@ from bureau.briefing import briefing
 from bureau.format import markdown_text, number, particle, short_date, unit_caption
 from bureau.topics.budget import calc as budget
 from bureau.topics.budget import queries as budget_queries
+from bureau.topics.overview import briefing as overview
 from bureau.topics.overview import queries as org
-from bureau.topics.overview.calc import department_kpis, district_facts
+from bureau.topics.overview.calc import district_facts
 from bureau.topics.overview.charts import headcount_by_department
 from bureau.topics.overview.district import Indicators
 from bureau.topics.report import meta
@@ -22,7 +23,7 @@ from ui.nav import PAGES_BY_SLUG
 from ui.panel import panel
 from ui.screens import Section, show
 from ui.tables import data_table
-from ui.widgets import Kpi, card_rows, chart, downloads, kpi_row, text_list
+from ui.widgets import card_rows, chart, downloads, report_kpis, text_list
 
 #: The report's current issues side by side: one row on a screen, in order on a phone.
 ISSUES_PER_ROW = 4
@@ -37,19 +38,7 @@ def facts():
 
 def summary() -> None:
     with panel("행정국 현황"):
-        totals = run(org.bureau_totals, as_of=filters.as_of)
-        district = facts()
-        kpi_row(
-            [
-                Kpi(
-                    "조직", f"{totals['departments']}과 {totals['field_offices']}사업소", help="유관기관 제외"
-                ),
-                Kpi("인원", f"{number(totals['headcount'])}명", help="과·사업소 합계"),
-                Kpi("팀", f"{number(totals['teams'])}팀", help=f"{totals['departments']}개 과의 팀 합계"),
-                Kpi("서울시 인구", district[1].value, help=markdown_text(district[1].detail)),
-                Kpi(district[3].kpi_label, district[3].value, help=markdown_text(district[3].detail)),
-            ]
-        )
+        report_kpis(overview.bureau_kpis, filters)
     with panel("핵심 요약"):
         items = run(briefing, as_of=filters.as_of, unit=filters.unit, dept=filters.dept)
         briefing_list(items, f"{filters.dept} 핵심 요약" if filters.dept else "핵심 요약")
@@ -64,8 +53,7 @@ def summary() -> None:
 
 def department() -> None:
     with panel("부서 현황"):
-        departments = run(org.departments, as_of=filters.as_of)
-        kpi_row(department_kpis(departments[departments["dept"] == filters.dept].iloc[0]))
+        report_kpis(overview.department_kpis, filters)
     with panel("담당업무"):
         duties = run(org.duties, as_of=filters.as_of, dept=filters.dept)["duty"]
         if len(duties):

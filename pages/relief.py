@@ -3,6 +3,7 @@
 import streamlit as st
 
 from bureau.format import markdown_text, unit_caption
+from bureau.topics.relief import briefing as relief_briefing
 from bureau.topics.relief import calc as relief
 from bureau.topics.relief import charts, queries
 from bureau.topics.report import queries as issue_queries
@@ -27,7 +28,7 @@ from ui.issues import (
     table,
 )
 from ui.screens import Section, show
-from ui.widgets import chart, discrepancy_notes, kpi_row
+from ui.widgets import chart, discrepancy_notes, report_kpis
 
 TOPIC = "relief"
 
@@ -61,7 +62,7 @@ checked = shown_checks(
 
 def summary() -> None:
     issue_intro(filters, TOPIC, by_dept=True)
-    kpi_row(relief.headlines(totals, funds, volunteers, donations, execution, units))
+    report_kpis(relief_briefing.kpis, filters)
     discrepancy_notes(checked[~checked["matches"]], with_notes=True)
 
 

@@ -16,9 +16,14 @@ from streamlit.delta_generator import DeltaGenerator
 from bureau.export import csv_bytes, xlsx_bytes
 from bureau.filenames import caption_unit, file_name
 from bureau.format import markdown_text
-from bureau.kpi import Kpi
+from bureau.kpi import Kpi, since_previous
 from bureau.table import Table
 from bureau.theme import scaled
+from bureau.topic import KpiBuilder
+from bureau.topics.report import meta
+from bureau.units import UnitView
+from ui.data import run
+from ui.filters import Filters
 from ui.presenter import CHART_MAX_HEIGHT, CHART_SCALE, is_presenting
 from ui.tables import data_table
 
@@ -30,6 +35,7 @@ __all__ = [
     "discrepancy_notes",
     "downloads",
     "kpi_row",
+    "report_kpis",
     "set_report_date",
     "text_list",
     "text_table",
@@ -40,22 +46,39 @@ Item = TypeVar("Item")
 _PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
+def report_kpis(kpis: KpiBuilder, filters: Filters, **options: object) -> None:
+    """The KPI row ``kpis`` builds for the chosen report and department (``options`` are the
+    builder's own, e.g. the budget's sides); when a report came before it, each KPI that
+    report has too says what changed since (``bureau.kpi.since_previous``)."""
+
+    def at(as_of: date) -> list[Kpi]:
+        units = UnitView(filters.unit, run(meta.printed_units, as_of=as_of))
+        return run(kpis, as_of=as_of, units=units, dept=filters.dept, **options)
+
+    shown = at(filters.as_of)
+    previous = run(meta.previous_report, as_of=filters.as_of)
+    kpi_row(shown if previous is None else since_previous(shown, at(previous), previous))
+
+
 def kpi_row(kpis: Sequence[Kpi]) -> None:
-    """One bordered st.metric per KPI; nothing when there are none. st.metric renders its
-    value and delta as Markdown: both are plain text here, so they are escaped."""
+    """One bordered box per KPI, as tall as the row's tallest: its st.metric and, under it, its
+    change since the previous report where it has one; nothing when there are none. st.metric
+    renders its value and delta as Markdown: both are plain text here, so they are escaped."""
     if not kpis:
         return
     for column, kpi in zip(st.columns(len(kpis)), kpis):
         delta, color, arrow = _plain_delta(kpi)
-        column.metric(
-            kpi.label,
-            markdown_text(kpi.value),
-            delta,
-            help=kpi.help,
-            delta_color=color,
-            delta_arrow=arrow,
-            border=True,
-        )
+        with column.container(border=True, height="stretch", gap="xsmall"):
+            st.metric(
+                kpi.label,
+                markdown_text(kpi.value),
+                delta,
+                help=kpi.help,
+                delta_color=color,
+                delta_arrow=arrow,
+            )
+            if kpi.since_previous:
+                st.caption(markdown_text(kpi.since_previous))
 
 
 def _plain_delta(kpi: Kpi) -> tuple[str | None, str, str]:

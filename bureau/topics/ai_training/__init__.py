@@ -8,5 +8,6 @@ TOPIC = Topic(
     tables.TABLES,
     page=Page("AI 교육", ":material/school:"),
     briefing=briefing.ai_item,
+    kpis=briefing.kpis,
     slides=slides.ai_slides,
 )

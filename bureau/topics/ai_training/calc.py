@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from bureau.format import markdown_text
-from bureau.kpi import Kpi
+from bureau.kpi import Figure, Kpi
 from bureau.metrics import percent, round_half_up
 from bureau.table import Column, Table
 
@@ -58,9 +58,14 @@ def implied_total(trained: int, share: float, digits: int = 1) -> ImpliedTotal:
     return ImpliedTotal(point, fitting[0], fitting[-1])
 
 
+#: The projection's assumption, in its line's name on the chart: ``추세(직선 가정)``.
+TREND_ASSUMPTION = "직선 가정"
+
+
 @dataclass(frozen=True)
 class Projection:
-    """A linear projection of the pace from ``start`` to ``as_of`` (both days included)."""
+    """A linear projection of the pace from ``start`` to ``as_of`` (both days included), or,
+    where an earlier report of the same cycle exists, from that report's date to ``as_of``."""
 
     start: date
     as_of: date
@@ -74,6 +79,23 @@ class Projection:
     year_end: date
     year_end_trained: int
     required_per_day: float | None
+    #: the earlier report the pace is measured from (its 기준일 and trained), or None: from ``start``
+    previous: tuple[date, int] | None = None
+
+    @property
+    def trend_name(self) -> str:
+        """The projected line's name: ``추세(직선 가정)``, naming the two reports it follows
+        where it follows two (``추세(직선 가정, 3.31.·6.30. 보고)``)."""
+        if self.previous is None:
+            return f"추세({TREND_ASSUMPTION})"
+        return f"추세({TREND_ASSUMPTION}, {_month_day(self.previous[0])}·{_month_day(self.as_of)} 보고)"
+
+    @property
+    def pace_span(self) -> str:
+        """What the pace is measured over: ``1.1.~3.31.``, or ``3.31.~6.30. 보고 사이``."""
+        if self.previous is None:
+            return f"{_month_day(self.start)}~{_month_day(self.as_of)}"
+        return f"{_month_day(self.previous[0])}~{_month_day(self.as_of)} 보고 사이"
 
     @property
     def progress(self) -> float:
@@ -101,8 +123,17 @@ class Projection:
         return self.required_per_day / self.per_day
 
 
-def project(trained: int, total: int, start: date, as_of: date, goal_share: float = 100.0) -> Projection:
-    """When ``goal_share`` % of ``total`` is trained if the pace from ``start`` to ``as_of`` holds.
+def project(
+    trained: int,
+    total: int,
+    start: date,
+    as_of: date,
+    goal_share: float = 100.0,
+    previous: tuple[date, int] | None = None,
+) -> Projection:
+    """When ``goal_share`` % of ``total`` is trained if the pace from ``start`` to ``as_of`` holds
+    — or, with ``previous`` (an earlier report's 기준일 and trained, of the same cycle), the
+    pace between that report and this one.
 
     The cycle ends on 31 December of ``start``'s year (training once a year).
     """
@@ -110,8 +141,13 @@ def project(trained: int, total: int, start: date, as_of: date, goal_share: floa
         raise ValueError("기준일이 집계 시작일보다 앞섭니다")
     if total <= 0:
         raise ValueError("전직원 수는 0보다 커야 합니다")
-    days = (as_of - start).days + 1
-    per_day = trained / days
+    if previous is not None and not start <= previous[0] < as_of:
+        raise ValueError("직전 보고의 기준일이 집계 기간 안에서 기준일보다 앞서야 합니다")
+    # the pace is measured from the day before the count began (nobody trained yet) or from
+    # the previous report
+    since, since_trained = previous or (start - timedelta(days=1), 0)
+    days = (as_of - since).days
+    per_day = (trained - since_trained) / days
     target = math.ceil(total * goal_share / 100)
     remaining = max(target - trained, 0)
     if remaining == 0:
@@ -121,9 +157,8 @@ def project(trained: int, total: int, start: date, as_of: date, goal_share: floa
     else:
         completion = as_of + timedelta(days=math.ceil(remaining / per_day))
     year_end = date(start.year, 12, 31)
-    cycle_days = (year_end - start).days + 1
-    year_end_trained = min(target, round(per_day * cycle_days))
     days_left = (year_end - as_of).days
+    year_end_trained = min(target, round(trained + per_day * max(days_left, 0)))
     required = None if days_left <= 0 else remaining / days_left
     return Projection(
         start,
@@ -138,17 +173,21 @@ def project(trained: int, total: int, start: date, as_of: date, goal_share: floa
         year_end,
         year_end_trained,
         required,
+        previous,
     )
 
 
 def projection_path(projection: Projection) -> pd.DataFrame:
-    """Cumulative trained by date: the actual pace (start → as_of) and the projected one
-    (as_of → goal or year end, whichever is later), for a line chart."""
+    """Cumulative trained by date: the actual figures (start, the previous report where the
+    pace is measured from it, as_of) and the projected ones (as_of → goal or year end,
+    whichever is later, named :attr:`Projection.trend_name`), for a line chart."""
     end = max(filter(None, (projection.completion, projection.year_end)))
+    trend = projection.trend_name
     rows = [
         (projection.start - timedelta(days=1), 0, "실적"),
+        *([(*projection.previous, "실적")] if projection.previous else []),
         (projection.as_of, projection.trained, "실적"),
-        (projection.as_of, projection.trained, "추세(직선 가정)"),
+        (projection.as_of, projection.trained, trend),
     ]
     month = date(projection.as_of.year, projection.as_of.month, 1)
     while True:
@@ -158,9 +197,9 @@ def projection_path(projection: Projection) -> pd.DataFrame:
             break
         if day > projection.as_of:
             value = projection.trained + projection.per_day * (day - projection.as_of).days
-            rows.append((day, min(projection.target, round(value)), "추세(직선 가정)"))
+            rows.append((day, min(projection.target, round(value)), trend))
     if projection.completion and projection.completion > projection.as_of:
-        rows.append((projection.completion, projection.target, "추세(직선 가정)"))
+        rows.append((projection.completion, projection.target, trend))
     path = pd.DataFrame(rows, columns=["date", "trained", "series"])
     return path.drop_duplicates().sort_values(["series", "date"], kind="stable").reset_index(drop=True)
 
@@ -240,15 +279,19 @@ class Summary:
         return self.projection.remaining
 
 
-def summarise(goal: pd.DataFrame, progress: pd.DataFrame, as_of: date) -> Summary:
-    """The trained people are the grade groups' sum (the report's 1,995 is reconciled with it)."""
+def summarise(
+    goal: pd.DataFrame, progress: pd.DataFrame, as_of: date, previous: tuple[date, int] | None = None
+) -> Summary:
+    """The trained people are the grade groups' sum (the report's 1,995 is reconciled with it);
+    the projection follows the pace since ``previous`` (an earlier report of the same cycle,
+    ``bureau.topics.ai_training.queries.previous_trained``) where there is one."""
     row = goal.iloc[0]
     trained = int(progress["trained"].sum())
     share = float(row["printed_share_of_staff"])
     total = implied_total(trained, share)
     start = row["period_start"]
     start = start.date() if hasattr(start, "date") else start
-    projection = project(trained, total.point, start, as_of, float(row["goal_share"]))
+    projection = project(trained, total.point, start, as_of, float(row["goal_share"]), previous)
     return Summary(
         str(row["course"]),
         str(row["plan"]),
@@ -274,9 +317,18 @@ def headline(summary: Summary, progress: pd.DataFrame) -> list[Kpi]:
             "이수 인원",
             f"{summary.printed_trained:,}명",
             help=markdown_text(f"{summary.course}, {_day(p.start)}~{_day(p.as_of)}"),
+            figure=Figure.count(summary.printed_trained, "명"),
         ),
-        Kpi("전직원 대비", f"{summary.printed_share}%", help="보고서 표기(전직원 수는 보고서에 없음)"),
-        *(Kpi(f"{row.grade_group} 이수", f"{row.trained:,}명") for row in progress.itertuples()),
+        Kpi(
+            "전직원 대비",
+            f"{summary.printed_share}%",
+            help="보고서 표기(전직원 수는 보고서에 없음)",
+            figure=Figure.rate(summary.printed_share),
+        ),
+        *(
+            Kpi(f"{row.grade_group} 이수", f"{row.trained:,}명", figure=Figure.count(row.trained, "명"))
+            for row in progress.itertuples()
+        ),
         Kpi("목표", f"전직원 연 {summary.times_per_year}회", help=markdown_text(summary.plan)),
     ]
 
@@ -290,11 +342,15 @@ def estimate_line(summary: Summary) -> str:
     assumption: ``대시보드 추정: 1.1.~3.31. 이수 속도(하루 22.2명)가 이어진다고 가정하면 …``."""
     p = summary.projection
     basis = (
-        f"대시보드 추정: {_month_day(p.start)}~{_month_day(p.as_of)} 이수 속도(하루 {p.per_day:,.1f}명)가 "
+        f"대시보드 추정: {p.pace_span} 이수 속도(하루 {p.per_day:,.1f}명)가 "
         f"이어진다고 가정하면 전직원(보고서의 {summary.printed_trained:,}명 = {summary.printed_share}%에서 "
         f"역산한 약 {summary.total.point:,}명) 이수는 "
     )
-    return basis + (f"{_day(p.completion)}경" if p.completion else "이수 실적이 없어 알 수 없음")
+    if p.completion:
+        return basis + f"{_day(p.completion)}경"
+    return basis + (
+        "이수 실적이 없어 알 수 없음" if p.previous is None else "직전 보고 이후 이수가 늘지 않아 알 수 없음"
+    )
 
 
 def district_staff(indicators: pd.DataFrame) -> float | None:
@@ -307,10 +363,20 @@ def assumptions(summary: Summary, district_staff: float | None = None) -> list[s
     """The projection's assumptions and what it says, in plain Korean. ``district_staff``
     (자치구 정원, from the overview's district figures) shows whom the printed share counts."""
     p = summary.projection
+    if p.previous is None:
+        pace = (
+            f"이수 실적 {summary.trained:,}명은 {_day(p.start)}부터 기준일 {_day(p.as_of)}까지 "
+            f"{p.days_elapsed}일 동안의 누적 인원으로 보고, 같은 속도"
+        )
+    else:
+        day, earlier = p.previous
+        pace = (
+            f"이수 실적은 직전 보고({_day(day)}) {earlier:,}명에서 기준일 {_day(p.as_of)} "
+            f"{summary.trained:,}명으로 {p.days_elapsed}일 동안 {summary.trained - earlier:,}명 늘었습니다. "
+            f"{_day(p.start)}부터의 평균 대신 이 두 보고 사이의 속도"
+        )
     lines = [
-        f"이수 실적 {summary.trained:,}명은 {_day(p.start)}부터 기준일 {_day(p.as_of)}까지 "
-        f"{p.days_elapsed}일 동안의 누적 인원으로 보고, "
-        f"같은 속도(하루 {p.per_day:,.1f}명)가 이어진다고 가정했습니다.",
+        f"{pace}(하루 {p.per_day:,.1f}명)가 이어진다고 가정했습니다.",
         f"전직원 수는 보고서에 없어 ‘{summary.trained:,}명 = 전직원의 {summary.printed_share}%’에서 "
         f"{summary.total.point:,}명으로 역산했습니다(같은 비율로 표기되는 범위 {summary.total.low:,}~"
         f"{summary.total.high:,}명). 1인 1회 이수, 인원 변동 없음으로 가정합니다.",
@@ -331,9 +397,11 @@ def assumptions(summary: Summary, district_staff: float | None = None) -> list[s
                 f"역산한 전직원 {point:,}명은 자치구 정원 {district_staff:,.0f}명을 포함할 수 있는 규모입니다"
             )
     if p.required_per_day is not None and not p.on_track:
+        # no ratio to a pace of zero
+        ratio = "" if p.pace_ratio is None else f"(현재 속도의 {p.pace_ratio:.1f}배)"
         lines.append(
             f"연내 전직원 이수에는 남은 {(p.year_end - p.as_of).days}일 동안 하루 {p.required_per_day:,.1f}명"
-            f"(현재 속도의 {p.pace_ratio:.1f}배)이 필요합니다."
+            f"{ratio}이 필요합니다."
         )
     return lines
 

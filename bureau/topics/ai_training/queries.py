@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import duckdb
+
 from bureau.selection import selector
 from bureau.topics.ai_training.tables import TABLES
 
@@ -29,3 +33,20 @@ programmes = select(
     ),
 )
 next_steps = select("ai_next_steps", ("seq", "step"))
+
+
+def previous_trained(con: duckdb.DuckDBPyConnection, as_of: date) -> tuple[date, int] | None:
+    """The latest report before ``as_of`` counting the same training cycle (the same
+    ``period_start``): its 기준일 and trained (the grade groups' sum); None when there is none."""
+    row = con.execute(
+        """
+        SELECT p.as_of, CAST(sum(p.trained) AS BIGINT)
+        FROM ai_training_progress p JOIN ai_training_goal g ON g.as_of = p.as_of
+        WHERE p.as_of < ? AND g.period_start = (SELECT period_start FROM ai_training_goal WHERE as_of = ?)
+        GROUP BY p.as_of
+        ORDER BY p.as_of DESC
+        LIMIT 1
+        """,
+        [as_of, as_of],
+    ).fetchone()
+    return None if row is None else (row[0], int(row[1]))

@@ -10,13 +10,14 @@ from bureau.format import number, rate
 from bureau.pack.spec import ChartSpec, SlideSpec
 from bureau.topics.ai_training import calc as ai_training
 from bureau.topics.ai_training import queries as ai_queries
+from bureau.topics.ai_training.briefing import summary_at
 
 
 def ai_slides(con: duckdb.DuckDBPyConnection, as_of: date) -> list[SlideSpec]:
-    goal, progress = ai_queries.goal(con, as_of), ai_queries.progress(con, as_of)
-    if goal.empty or progress.empty:
+    summary = summary_at(con, as_of)
+    if summary is None:
         return []
-    summary = ai_training.summarise(goal, progress, as_of)
+    progress = ai_queries.progress(con, as_of)
     bullets = [
         f"{summary.course} {number(summary.printed_trained)}명 이수 "
         f"(전 직원의 {rate(summary.printed_share)}%)",

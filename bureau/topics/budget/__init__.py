@@ -8,5 +8,6 @@ TOPIC = Topic(
     tables.TABLES,
     page=Page("예산 현황", ":material/account_balance_wallet:"),
     briefing=briefing.budget_items,
+    kpis=briefing.kpis,
     slides=slides.budget_slides,
 )

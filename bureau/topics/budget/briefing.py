@@ -1,4 +1,4 @@
-"""The executive briefing's 세입·세출 items (see bureau.briefing)."""
+"""The executive briefing's 세입·세출 items (see bureau.briefing) and the page's KPI row."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 import duckdb
 
 from bureau.highlights import Highlight
+from bureau.kpi import Kpi
 from bureau.topics.budget import calc as budget
 from bureau.topics.budget import queries as budget_queries
 from bureau.units import UnitView
@@ -36,3 +37,17 @@ def budget_items(
     if spending:
         picks.append(min(spending, key=lambda item: item.value if item.value is not None else 0))
     return picks
+
+
+def kpis(
+    con: duckdb.DuckDBPyConnection,
+    as_of: date,
+    units: UnitView,
+    dept: str | None = None,
+    sides: tuple[str, ...] = tuple(budget.ACTUAL_NAMES),
+) -> list[Kpi]:
+    """Each side's 예산현액 and 징수율/집행률 (:func:`bureau.topics.budget.calc.kpis`), of the
+    department's lines with ``dept``; ``sides`` keeps 세입 or 세출 only."""
+    lines = budget_queries.budget_lines(con, as_of, dept=dept)
+    shown = lines[lines["side"].isin(sides)]
+    return budget.kpis(shown, as_of, units.of("budget")) if len(shown) else []

@@ -8,10 +8,19 @@ from enum import StrEnum
 
 import pandas as pd
 
-from bureau.format import amount, markdown_text, number, rate, short_date, short_year, unit_caption
+from bureau.format import (
+    amount,
+    korean_date,
+    markdown_text,
+    number,
+    rate,
+    short_date,
+    short_year,
+    unit_caption,
+)
 from bureau.format import money as money_text
 from bureau.highlights import Highlight, by_severity
-from bureau.kpi import Kpi
+from bureau.kpi import Figure, Kpi
 from bureau.metrics import change_rate, fiscal_year_elapsed, percent, round_half_up, share
 from bureau.table import Column, Table, amounts, rates, unit_header
 from bureau.units import Unit, convert
@@ -352,10 +361,9 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Kpi]:
     """Per side shown: the year's budget (with 증감률) and the rate against the year's pace.
     With only one department's lines, that line's — plus the share of the year elapsed
     when a single side or line is shown (with both sides there are already four)."""
-    paced = against_pace(lines, as_of)
+    roots = headline_lines(against_pace(lines, as_of))
     elapsed = fiscal_year_elapsed(as_of)
     figures: list[Kpi] = []
-    roots = paced[paced["level"] == paced["level"].min()] if len(paced) else paced
     previous, _ = years(lines)
     for row in roots.itertuples():
         actual_name, rate_name = ACTUAL_NAMES[row.side]
@@ -371,6 +379,7 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Kpi]:
                 f"증감 {money_text(row.change, SOURCE_UNIT, unit)}",
                 "off",
                 change_arrow,
+                Figure.money(row.budget, SOURCE_UNIT, unit),
             )
         )
         figures.append(
@@ -381,6 +390,7 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Kpi]:
                 f"{actual_name} {money_text(row.actual, SOURCE_UNIT, unit)} · 연간 경과율 {rate(elapsed)}%",
                 "red" if is_behind(row.pace) else "gray",
                 gap_arrow,
+                Figure.rate(row.actual_rate),
             )
         )
     if len(roots) < 2:
@@ -391,9 +401,52 @@ def kpis(lines: pd.DataFrame, as_of: date, unit: Unit) -> list[Kpi]:
                 f"{rate(elapsed)}%",
                 None,
                 f"{as_of.year}. 1. 1.부터 {as_of.month}. {as_of.day}.까지 {days}일 경과 (회계연도 1~12월)",
+                figure=Figure.rate(elapsed),
             )
         )
     return figures
+
+
+def headline_lines(lines: pd.DataFrame) -> pd.DataFrame:
+    """The lines a summary states: the top level of those given (세입 계 and 세출 계, or a
+    department's own lines)."""
+    return lines[lines["level"] == lines["level"].min()] if len(lines) else lines
+
+
+def rates_by_report(
+    lines_by_report: Mapping[date, pd.DataFrame], sides: Collection[str] = tuple(ACTUAL_NAMES)
+) -> pd.DataFrame:
+    """The 징수율/집행률 of the top lines (:func:`headline_lines`) of ``sides`` at each report,
+    with the share of the fiscal year elapsed at its date, oldest first: ``as_of``, ``side``,
+    ``label`` (세입 징수율), ``actual_rate`` and ``elapsed`` (numbers)."""
+    rows = [
+        (
+            as_of,
+            row.side,
+            f"{subject(row) if row.level else row.side} {ACTUAL_NAMES[row.side][1]}",
+            row.actual_rate,
+            row.elapsed,
+        )
+        for as_of, lines in sorted(lines_by_report.items())
+        for row in headline_lines(against_pace(lines[lines["side"].isin(sides)], as_of)).itertuples()
+    ]
+    return pd.DataFrame(rows, columns=["as_of", "side", "label", "actual_rate", "elapsed"])
+
+
+#: The pace column of :func:`rates_by_report_table`.
+ELAPSED_HEADER = unit_header("연간 경과율", "%")
+
+
+def rates_by_report_table(rates_by: pd.DataFrame) -> Table:
+    """:func:`rates_by_report` as the report would tabulate it: one row per 기준일, a column per
+    rate, then the year's pace at that date."""
+    wide = rates_by.pivot_table(index="as_of", columns="label", values="actual_rate", sort=False)
+    elapsed = rates_by.groupby("as_of")["elapsed"].first()
+    frame = pd.DataFrame({"기준일": [korean_date(day) for day in wide.index]})
+    for label in rates_by["label"].drop_duplicates():
+        frame[unit_header(label, "%")] = rates(wide[label]).to_numpy()
+    frame[ELAPSED_HEADER] = rates(elapsed.loc[wide.index]).to_numpy()
+    return Table(frame, {name: Column.rate() for name in frame.columns[1:]})
 
 
 def elapsed_caption(as_of: date) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from bureau.format import money, plotly_text, rate, shown_amount
+from bureau.format import money, plotly_text, rate, short_date, shown_amount
 from bureau.theme import (
     DECREASE,
     INCREASE,
@@ -238,3 +238,47 @@ def programs_by_department(programs: pd.DataFrame, unit: Unit, selected: str | N
         x_title=f"금액({unit.value})",
         height=max(320, 100 + 36 * len(shown)),
     )
+
+
+def rates_by_report(rates_by: pd.DataFrame, title: str) -> go.Figure:
+    """Each rate of :func:`bureau.topics.budget.calc.rates_by_report` across the reports of the
+    year, one line each, against the share of the year elapsed at each report's date (the
+    dashed line, its value under each date): a rate above the dashed line is ahead of the
+    year's pace. At each date the highest rate is labelled above its point, the others below."""
+    paces = rates_by.drop_duplicates("as_of")
+    days = [short_date(day) for day in paces["as_of"]]
+    highest = rates_by.groupby("as_of")["actual_rate"].transform("max")
+    above = rates_by["actual_rate"] == highest
+    figure = go.Figure()
+    for colour, (label, rows) in zip(PALETTE, rates_by.groupby("label", sort=False)):
+        figure.add_scatter(
+            x=[short_date(day) for day in rows["as_of"]],
+            y=[float(value) for value in rows["actual_rate"]],
+            name=plotly_text(label),
+            mode="lines+markers+text",
+            line={"color": colour, "width": 3},
+            text=[f"{rate(value)}%" for value in rows["actual_rate"]],
+            textposition=["top center" if up else "bottom center" for up in above[rows.index]],
+            cliponaxis=False,
+            hovertemplate="%{x}: %{text}<extra>" + plotly_text(label) + "</extra>",
+        )
+    elapsed = [f"{rate(value)}%" for value in paces["elapsed"]]
+    figure.add_scatter(
+        x=days,
+        y=[float(value) for value in paces["elapsed"]],
+        name="연간 경과율",
+        mode="lines+markers",
+        line={"color": REFERENCE, "dash": "dash", "width": 2},
+        marker={"symbol": "diamond"},
+        customdata=elapsed,
+        hovertemplate="%{x}: 연간 경과율 %{customdata}<extra></extra>",
+    )
+    top = max([100.0, *rates_by["actual_rate"].dropna(), *rates_by["elapsed"]])
+    # each date's pace under it, where no rate's label can run into it
+    figure.update_xaxes(
+        type="category",
+        tickvals=days,
+        ticktext=[f"{day}<br>경과율 {share}" for day, share in zip(days, elapsed)],
+    )
+    figure.update_yaxes(range=[0, top * 1.1], ticksuffix="%")
+    return styled(figure, title=title, x_title="보고 기준일", y_title="비율(%)", height=380)

@@ -45,3 +45,19 @@ def budget_lines(
         """,
         [as_of, side, side, dept, dept],
     )
+
+
+def lines_of_the_year(
+    con: duckdb.DuckDBPyConnection, as_of: date, dept: str | None = None
+) -> dict[date, pd.DataFrame]:
+    """:func:`budget_lines` of every report up to ``as_of`` whose budget is of the same fiscal
+    year, by 기준일, oldest first (an earlier year's rates measure another budget)."""
+    dates = con.execute(
+        """
+        SELECT DISTINCT as_of FROM budget
+        WHERE as_of <= ? AND fiscal_year = (SELECT max(fiscal_year) FROM budget WHERE as_of = ?)
+        ORDER BY as_of
+        """,
+        [as_of, as_of],
+    ).fetchall()
+    return {day: budget_lines(con, day, dept=dept) for (day,) in dates}

@@ -8,5 +8,6 @@ TOPIC = Topic(
     tables.TABLES,
     page=Page("주거복지", ":material/home:"),
     briefing=briefing.housing_item,
+    kpis=briefing.kpis,
     slides=slides.housing_slides,
 )

@@ -1,4 +1,4 @@
-"""The executive briefing's 직원 주거복지 items (see bureau.briefing)."""
+"""The executive briefing's 직원 주거복지 items (see bureau.briefing) and the page's KPI row."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import duckdb
 
 from bureau.format import money, number, rate
 from bureau.highlights import Highlight
+from bureau.kpi import Kpi
 from bureau.topics.housing import calc as housing
 from bureau.topics.housing import queries as housing_queries
 from bureau.units import UnitView
@@ -40,3 +41,12 @@ def housing_item(
             "housing",
         )
     ]
+
+
+def kpis(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView, dept: str | None = None) -> list[Kpi]:
+    """The page's KPI row (:func:`bureau.topics.housing.calc.headline`): the year's budget and
+    the latest round."""
+    budget, applications = housing_queries.budget(con, as_of), housing_queries.applications(con, as_of)
+    if budget.empty or applications.empty:
+        return []
+    return housing.headline(budget, housing.round_result(applications), units.of("housing_budget"))

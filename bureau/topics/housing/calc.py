@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bureau.format import markdown_text, money, number, rate, short_year
-from bureau.kpi import Kpi
+from bureau.kpi import Figure, Kpi
 from bureau.metrics import percent
 from bureau.table import Column, Table, amounts, rates, unit_header
 from bureau.topics.housing.loan_calculator import LoanTerms, rules_for_year
@@ -282,12 +282,17 @@ def budget_line(budget: pd.DataFrame, unit: Unit) -> str:
 
 
 def headline(budget: pd.DataFrame, result: RoundResult, unit: Unit) -> list[Kpi]:
-    """The KPI row: budget, applications, selections, selection rates."""
+    """The KPI row: budget, applications, selections, selection rates (the round's figures
+    are known across reports by the round, :attr:`RoundResult.label`)."""
     total, parts, change = budget_parts(budget)
     year = int(budget["fiscal_year"].iloc[0])
 
     def shown(value: float) -> str:
         return money(value, BUDGET_UNIT, unit)
+
+    def of_round(label: str, value: str, figure: Figure | None, help: str) -> Kpi:
+        """A figure of the round, known across reports by the round (another round's is another)."""
+        return Kpi(label, value, help=help, figure=figure, key=f"{result.label} {label}")
 
     split = " + ".join(f"{markdown_text(row.source)} {shown(row.amount)}" for row in parts.itertuples())
     return [
@@ -295,19 +300,32 @@ def headline(budget: pd.DataFrame, result: RoundResult, unit: Unit) -> list[Kpi]
             f"{short_year(year)}년 사업예산",
             shown(total),
             help=split + (f" · 전년대비 {shown(change)} 증액" if change is not None else ""),
+            figure=Figure.money(total, BUDGET_UNIT, unit),
         ),
-        Kpi(
+        of_round(
             f"{result.half} 신청",
             f"{number(result.applied)}명",
-            help=f"신청 금액 {shown(result.applied_amount)}",
+            Figure.count(result.applied, "명"),
+            f"신청 금액 {shown(result.applied_amount)}",
         ),
-        Kpi(
+        of_round(
             f"{result.half} 선정",
             f"{number(result.selected)}명",
-            help=f"선정 금액 {shown(result.selected_amount)}",
+            Figure.count(result.selected, "명"),
+            f"선정 금액 {shown(result.selected_amount)}",
         ),
-        Kpi("선정률(인원)", f"{rate(result.selection_rate)}%", help="선정 인원 ÷ 신청 인원"),
-        Kpi("선정률(금액)", f"{rate(result.amount_rate)}%", help="선정 금액 ÷ 신청 금액"),
+        of_round(
+            "선정률(인원)",
+            f"{rate(result.selection_rate)}%",
+            Figure.rate(result.selection_rate),
+            "선정 인원 ÷ 신청 인원",
+        ),
+        of_round(
+            "선정률(금액)",
+            f"{rate(result.amount_rate)}%",
+            Figure.rate(result.amount_rate),
+            "선정 금액 ÷ 신청 금액",
+        ),
     ]
 
 

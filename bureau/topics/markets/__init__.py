@@ -8,5 +8,6 @@ TOPIC = Topic(
     tables.TABLES,
     page=Page("직거래장터", ":material/storefront:"),
     briefing=briefing.markets_item,
+    kpis=briefing.kpis,
     slides=slides.markets_slides,
 )

@@ -1,4 +1,4 @@
-"""The executive briefing's 직거래장터 items (see bureau.briefing)."""
+"""The executive briefing's 직거래장터 items (see bureau.briefing) and the page's KPI row."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import duckdb
 
 from bureau.format import number
 from bureau.highlights import Highlight
+from bureau.kpi import Kpi
 from bureau.topics.markets import calc as markets
 from bureau.topics.markets import queries as market_queries
 from bureau.units import UnitView
@@ -36,3 +37,9 @@ def markets_item(
             "markets",
         )
     ]
+
+
+def kpis(con: duckdb.DuckDBPyConnection, as_of: date, units: UnitView, dept: str | None = None) -> list[Kpi]:
+    """Each indicator of the 운영 계획 with its increase
+    (:func:`bureau.topics.markets.calc.kpi_headlines`)."""
+    return markets.kpi_headlines(markets.kpi_changes(market_queries.kpis(con, as_of)))

@@ -9,7 +9,7 @@ import pandas as pd
 
 from bureau.differences import Kind, rate_kind, shown_rate
 from bureau.format import korean_date, markdown_text, number, rate
-from bureau.kpi import Kpi
+from bureau.kpi import Figure, Kpi
 from bureau.metrics import change, change_rate
 from bureau.schedule import (
     day_label,
@@ -126,6 +126,7 @@ def kpi_headlines(changes: list[KpiChange]) -> list[Kpi]:
                     f"{item.year_a}년 {number(item.a)}{item.unit} → "
                     f"{item.year_b}년 {number(item.b)}{item.unit}. {printed}"
                 ),
+                figure=Figure.count(item.b, item.unit),
             )
         )
     return found

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bureau.format import money, number, rate
-from bureau.kpi import Kpi
+from bureau.format import markdown_text, money, number, rate
+from bureau.kpi import Figure, Kpi
 from bureau.topics.overview.district import RULES, Indicators, recompute
 from bureau.units import Unit
 
@@ -22,6 +22,31 @@ class Fact:
     detail: str = ""
     #: the label of the fact as a KPI (shorter), where the overview shows it as one
     kpi_label: str = ""
+    #: the number ``value`` shows, where the overview shows the fact as a KPI
+    figure: Figure | None = None
+
+
+def bureau_kpis(totals: dict[str, int], facts: list[Fact]) -> list[Kpi]:
+    """The overview's KPI row: 조직, 인원 and 팀 from ``bureau.topics.overview.queries.bureau_totals``,
+    서울시 인구 and the districts' budget from :func:`district_facts`."""
+    population, budget = facts[1], facts[3]
+    return [
+        Kpi("조직", f"{totals['departments']}과 {totals['field_offices']}사업소", help="유관기관 제외"),
+        Kpi(
+            "인원",
+            f"{number(totals['headcount'])}명",
+            help="과·사업소 합계",
+            figure=Figure.count(totals["headcount"], "명"),
+        ),
+        Kpi(
+            "팀",
+            f"{number(totals['teams'])}팀",
+            help=f"{totals['departments']}개 과의 팀 합계",
+            figure=Figure.count(totals["teams"], "팀"),
+        ),
+        Kpi("서울시 인구", population.value, help=markdown_text(population.detail), figure=population.figure),
+        Kpi(budget.kpi_label, budget.value, help=markdown_text(budget.detail), figure=budget.figure),
+    ]
 
 
 def department_kpis(dept: pd.Series) -> list[Kpi]:
@@ -29,8 +54,10 @@ def department_kpis(dept: pd.Series) -> list[Kpi]:
     without teams)."""
     teams = dept["teams"]
     return [
-        Kpi("인원", f"{number(dept['headcount'])}명"),
-        Kpi("팀", "-" if pd.isna(teams) else f"{number(teams)}팀"),
+        Kpi("인원", f"{number(dept['headcount'])}명", figure=Figure.count(dept["headcount"], "명")),
+        Kpi("팀", "-")
+        if pd.isna(teams)
+        else Kpi("팀", f"{number(teams)}팀", figure=Figure.count(teams, "팀")),
         Kpi("구분", str(dept["kind"])),
     ]
 
@@ -50,6 +77,11 @@ def district_facts(values: Indicators, unit: Unit) -> list[Fact]:
             return number(derived[indicator_id], digits[indicator_id])
         return number(values.latest(indicator_id))
 
+    def count(indicator_id: str, unit: str) -> Figure:
+        if indicator_id in derived:
+            return Figure.count(derived[indicator_id], unit, digits[indicator_id])
+        return Figure.count(values.latest(indicator_id), unit)
+
     population_change = derived["population_change"]
     direction = "감소" if population_change < 0 else "증가"
     grants_rate = derived["adjustment_grants_change_rate"]
@@ -67,6 +99,7 @@ def district_facts(values: Indicators, unit: Unit) -> list[Fact]:
             f"{figure('households')}천 세대 · 전년 동월({number(values.earliest('population'))}명) 대비 "
             f"{number(abs(population_change))}명"
             f"({rate(abs(derived['population_change_rate']))}%) {direction}",
+            figure=count("population", "명"),
         ),
         Fact(
             "조직",
@@ -79,6 +112,7 @@ def district_facts(values: Indicators, unit: Unit) -> list[Fact]:
             f"자치구 평균 {eok_as_jo(derived['district_budget_avg'])} · 재정자립도 평균 "
             f"{rate(values.latest('fiscal_independence_avg'))}%",
             f"자치구 예산({budget_period})",
+            Figure.money(values.latest("district_budget_total"), BUDGET_UNIT, unit),
         ),
         Fact(
             "자치구별 인구",

@@ -8,5 +8,6 @@ TOPIC = Topic(
     tables.TABLES,
     page=Page("산불 피해 구호", ":material/volunteer_activism:"),
     briefing=briefing.relief_item,
+    kpis=briefing.kpis,
     slides=slides.relief_slides,
 )

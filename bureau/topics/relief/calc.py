@@ -9,7 +9,7 @@ from functools import partial
 import pandas as pd
 
 from bureau.format import markdown_text, money, number, rate
-from bureau.kpi import Kpi
+from bureau.kpi import Figure, Kpi
 from bureau.metrics import percent
 from bureau.table import Column, Table, amounts, unit_header
 from bureau.units import Unit, UnitView
@@ -210,6 +210,7 @@ def headlines(
                 f"{totals.printed_approx}" if totals.printed_approx else None,
                 f"보고서 총계 {markdown_text(totals.printed_total)}: 단위가 다른 수량을 더한 값"
                 f"({markdown_text(totals.breakdown)})",
+                figure=Figure.count(totals.total),
             )
         )
     roots = funds[funds["parent_id"].isna()]
@@ -227,6 +228,7 @@ def headlines(
                 money(root["amount"], FUND_UNIT, shown),
                 parts,
                 markdown_text(root["purpose"]),
+                figure=Figure.money(root["amount"], FUND_UNIT, shown),
             )
         )
     if not execution.empty:
@@ -238,6 +240,7 @@ def headlines(
                 f"{short_date(row['measured_on'])} 기준",
                 f"집행액 {money(row['spent'], EXECUTION_UNIT, shown)} ÷ 예산현액 "
                 f"{money(row['budget'], EXECUTION_UNIT, shown)}",
+                figure=Figure.rate(percent(row["spent"], row["budget"])),
             )
         )
     if not volunteers.empty:
@@ -248,6 +251,7 @@ def headlines(
                 f"{number(volunteers['people'].sum())}명",
                 f"{date_span(volunteers['start'].min(), volunteers['end'].max())}",
                 f"{people}명 (합계는 대시보드 계산)",
+                figure=Figure.count(volunteers["people"].sum(), "명"),
             )
         )
     if not donations.empty:
@@ -258,6 +262,7 @@ def headlines(
                 money(row["amount"], DONATION_UNIT, units.of("relief_donations")),
                 date_span(row["start"], row["end"]),
                 f"{markdown_text(row['recipient'])}에 전달({markdown_text(row['delivered'])})",
+                figure=Figure.money(row["amount"], DONATION_UNIT, units.of("relief_donations")),
             )
         )
     return found

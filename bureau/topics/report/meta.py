@@ -16,6 +16,11 @@ def report_dates(con: duckdb.DuckDBPyConnection) -> list[date]:
     return [row[0] for row in con.execute("SELECT as_of FROM reports ORDER BY as_of DESC").fetchall()]
 
 
+def previous_report(con: duckdb.DuckDBPyConnection, as_of: date) -> date | None:
+    """The as-of date of the report just before ``as_of`` (None when it is the first)."""
+    return con.execute("SELECT max(as_of) FROM reports WHERE as_of < ?", [as_of]).fetchone()[0]
+
+
 def report(con: duckdb.DuckDBPyConnection, as_of: date) -> dict[str, str]:
     """One report's ``published`` month, ``title`` and ``source``."""
     row = con.execute("SELECT published, title, source FROM reports WHERE as_of = ?", [as_of]).fetchone()
