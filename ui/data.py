@@ -57,11 +57,12 @@ def _view(name: str, build: str, arguments: tuple, _load: Callable[..., Any]) ->
 
 
 def view(load: Callable[..., Any], **arguments: Any) -> Any:
-    """``load(connection, **arguments)``, a page's view model (``bureau.view``), once per
-    database build and arguments (the report, unit mode, department: plain values, cheap to
-    key): every rerun and every session with the same filters gets the same object, with
-    the parts computed so far. Not a copy (copying frames and figures on every run is what
-    this saves): callers must not change it."""
+    """``load(connection, **arguments)`` once per database build and arguments (the report,
+    unit mode, department: plain values, cheap to key): a page's view model
+    (``bureau.view``), or any result its callers only read. Every rerun and every session
+    with the same arguments gets the same object (a view with the parts computed so far).
+    Not a copy, unlike :func:`run` (copying frames and figures on every run is what this
+    saves): callers must not change it."""
     return _view(_name(load), build_id(), tuple(sorted(arguments.items())), load)
 
 
