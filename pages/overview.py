@@ -3,8 +3,10 @@
 import streamlit as st
 
 from bureau import differences
+from bureau.briefing import briefing
 from bureau.format import markdown_text, number, particle, short_date, unit_caption
-from bureau.topics.overview.view import OverviewView
+from bureau.topics.overview import queries as org
+from bureau.topics.overview import view as panels
 from ui.briefing import briefing_list
 from ui.data import view
 from ui.frame import page
@@ -18,13 +20,16 @@ from ui.widgets import Kpi, card_rows, chart, downloads, kpi_row, text_list
 ISSUES_PER_ROW = 4
 
 filters = page("행정국 업무보고 개요")
-overview_view = view(OverviewView.load, as_of=filters.as_of, mode=filters.unit, dept=filters.dept)
+
+
+def facts():
+    return view(panels.facts, as_of=filters.as_of, mode=filters.unit)
 
 
 def summary() -> None:
     with panel("행정국 현황"):
-        totals = overview_view.totals
-        district = overview_view.facts
+        totals = view(org.bureau_totals, as_of=filters.as_of)
+        district = facts()
         kpi_row(
             [
                 Kpi(
@@ -37,10 +42,12 @@ def summary() -> None:
             ]
         )
     with panel("핵심 요약"):
-        briefing_list(overview_view.briefing, f"{filters.dept} 핵심 요약" if filters.dept else "핵심 요약")
+        items = view(briefing, as_of=filters.as_of, unit=filters.unit, dept=filters.dept)
+        briefing_list(items, f"{filters.dept} 핵심 요약" if filters.dept else "핵심 요약")
     with panel("보고서 검증"):
-        differing = overview_view.differing
-        with st.expander(markdown_text(overview_view.differing_label), icon=":material/fact_check:"):
+        checked = view(panels.checks, as_of=filters.as_of)
+        differing = checked.table
+        with st.expander(markdown_text(checked.label), icon=":material/fact_check:"):
             st.caption(differences.LEGEND)
             st.dataframe(differing, hide_index=True)
             downloads(differing, "보고서_검증", differences.LEGEND, "report-check")
@@ -48,37 +55,36 @@ def summary() -> None:
 
 def department() -> None:
     with panel("부서 현황"):
-        kpi_row(overview_view.department_kpis)
+        kpi_row(view(panels.department, as_of=filters.as_of, dept=filters.dept))
     with panel("담당업무"):
-        duties = overview_view.department_duties
-        if duties:
+        duties = view(org.duties, as_of=filters.as_of, dept=filters.dept)["duty"]
+        if len(duties):
             st.subheader("담당업무")
             text_list(duties)
     with panel("사업비 예산"):
-        table = overview_view.department_budget
-        if table is not None:
+        shown = view(panels.department_budget, as_of=filters.as_of, mode=filters.unit, dept=filters.dept)
+        if shown is not None:
             st.subheader("사업비 예산")
-            st.caption(unit_caption(overview_view.units.of("budget").value, "%"))
-            data_table(table)
+            st.caption(unit_caption(shown.unit.value, "%"))
+            data_table(shown.table)
             downloads(
-                table,
-                f"{filters.dept}_사업비",
-                unit_caption(overview_view.units.of("budget").value, "%"),
-                "dept-budget",
+                shown.table, f"{filters.dept}_사업비", unit_caption(shown.unit.value, "%"), "dept-budget"
             )
 
 
 def organisation() -> None:
     left, right = st.columns([3, 2])
     with left, panel("부서별 인원"):
-        chart(overview_view.headcount, overview_view.department_table, key="headcount")
+        headcount = view(panels.headcount, as_of=filters.as_of)
+        chart(headcount.figure, headcount.table, key="headcount")
     with right, panel("부서별 담당업무"):
         st.subheader("부서별 담당업무")
-        for name, duties in overview_view.duties_by_department:
+        duties = view(panels.duties, as_of=filters.as_of)
+        for name, listed in duties.by_department:
             with st.expander(markdown_text(name)):
-                for duty in duties:
+                for duty in listed:
                     st.markdown(f"- {markdown_text(duty)}")
-        for row in overview_view.affiliates:
+        for row in duties.affiliates:
             st.caption(
                 f"※ {markdown_text(row.dept)}({short_date(row.founded)} 설립): {number(row.divisions)}부 "
                 f"{number(row.teams)}팀 {number(row.headcount)}명 — 행정국 인원에 포함하지 않음"
@@ -87,7 +93,7 @@ def organisation() -> None:
 
 def districts() -> None:
     with panel("자치구·동 행정여건"):
-        for card, fact in card_rows(overview_view.facts, 3):
+        for card, fact in card_rows(facts(), 3):
             with card:
                 st.markdown(f"**{markdown_text(fact.label)}**")
                 st.markdown(f"### {markdown_text(fact.value)}")
@@ -96,12 +102,13 @@ def districts() -> None:
 
 def current_issues() -> None:
     with panel("현안 업무"):
-        if not overview_view.issue_cards:
+        cards = view(panels.issue_cards, as_of=filters.as_of, dept=filters.dept)
+        if not cards:
             who = markdown_text(particle(filters.dept, "이", "가"))
             st.info(f"{who} 맡은 현안 업무가 이 보고서에는 없습니다.")
             return
         # one row, in order (a phone stacks them 1, 2, 3, 4)
-        for card, (issue, people) in card_rows(overview_view.issue_cards, ISSUES_PER_ROW):
+        for card, (issue, people) in card_rows(cards, ISSUES_PER_ROW):
             with card:
                 st.markdown(f"#### {issue.issue_no}. {markdown_text(issue.title)}")
                 st.caption(f"주관 {markdown_text(issue.lead_dept)}")

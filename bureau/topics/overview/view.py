@@ -1,31 +1,29 @@
-"""The 개요 page's view: the bureau, its departments, the district conditions, the report's
-checks and current issues for one report, unit and department (see :mod:`bureau.view`)."""
+"""The 개요 page's views, one per panel (a panel whose data fails is shown as failed alone):
+each ``(con, as_of, …)`` returns what its panel shows for one report, unit and department
+(see :mod:`bureau.view`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 
 import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
 from bureau import differences
-from bureau.briefing import briefing
-from bureau.highlights import Highlight
 from bureau.kpi import Kpi
 from bureau.table import Table
 from bureau.topics.budget import calc as budget
 from bureau.topics.budget.queries import budget_lines
+from bureau.topics.overview import charts
 from bureau.topics.overview import queries as org
 from bureau.topics.overview.calc import Fact, department_kpis, district_facts
-from bureau.topics.overview.charts import headcount_by_department
 from bureau.topics.overview.district import Indicators
 from bureau.topics.report import meta
 from bureau.topics.report import queries as issue_queries
 from bureau.topics.report.calc import contacts_for
-from bureau.units import UnitMode, UnitView
+from bureau.units import Unit, UnitMode, UnitView
 
 #: The departments table's columns as the 부서별 인원 chart's 표로 보기 names them.
 DEPARTMENT_COLUMNS = {
@@ -40,93 +38,89 @@ DEPARTMENT_COLUMNS = {
 AFFILIATE = "유관기관"
 
 
-@dataclass(frozen=True, eq=False)
-class OverviewView:
-    """One report's overview with ``dept`` (or the whole bureau), amounts in ``units``."""
+def facts(con: duckdb.DuckDBPyConnection, as_of: date, mode: UnitMode) -> list[Fact]:
+    """자치구·동 행정여건 as sentences (:func:`bureau.topics.overview.calc.district_facts`)."""
+    units = UnitView(mode, meta.printed_units(con, as_of))
+    indicators = Indicators.from_frame(org.district_indicators(con, as_of))
+    return district_facts(indicators, units.of("district_indicators"))
 
-    as_of: date
-    units: UnitView
-    dept: str | None
-    totals: dict[str, int]
-    departments: pd.DataFrame
-    duties: pd.DataFrame
-    indicators: pd.DataFrame
-    checked: pd.DataFrame
-    briefing: list[Highlight]
-    issues: pd.DataFrame
-    contacts: pd.DataFrame
-    budget_lines: pd.DataFrame
 
-    @classmethod
-    def load(
-        cls, con: duckdb.DuckDBPyConnection, as_of: date, mode: UnitMode, dept: str | None
-    ) -> OverviewView:
-        return cls(
-            as_of,
-            UnitView(mode, meta.printed_units(con, as_of)),
-            dept,
-            org.bureau_totals(con, as_of),
-            org.departments(con, as_of),
-            org.duties(con, as_of),
-            org.district_indicators(con, as_of),
-            meta.reconciliations(con, as_of),
-            briefing(con, as_of, mode, dept),
-            issue_queries.current_issues(con, as_of, dept),
-            issue_queries.contacts(con, as_of),
-            budget_lines(con, as_of, dept=dept) if dept else pd.DataFrame(),
-        )
+@dataclass(frozen=True)
+class Checks:
+    """The report's figures that differ from ours, by kind (:func:`bureau.differences.table`)."""
 
-    @cached_property
-    def facts(self) -> list[Fact]:
-        """자치구·동 행정여건 as sentences (:func:`bureau.topics.overview.calc.district_facts`)."""
-        return district_facts(Indicators.from_frame(self.indicators), self.units.of("district_indicators"))
+    table: pd.DataFrame
+    label: str
 
-    @cached_property
-    def differing(self) -> pd.DataFrame:
-        """The report's figures that differ from ours, by kind (:func:`bureau.differences.table`)."""
-        return differences.table(self.checked)
 
-    @cached_property
-    def differing_label(self) -> str:
-        return differences.table_label(self.checked)
+def checks(con: duckdb.DuckDBPyConnection, as_of: date) -> Checks:
+    checked = meta.reconciliations(con, as_of)
+    return Checks(differences.table(checked), differences.table_label(checked))
 
-    @cached_property
-    def department_kpis(self) -> list[Kpi]:
-        return department_kpis(self.departments[self.departments["dept"] == self.dept].iloc[0])
 
-    @cached_property
-    def department_duties(self) -> list[str]:
-        return self.duties.loc[self.duties["dept"] == self.dept, "duty"].tolist()
+def department(con: duckdb.DuckDBPyConnection, as_of: date, dept: str) -> list[Kpi]:
+    """인원, 팀 and 구분 of one department."""
+    departments = org.departments(con, as_of)
+    return department_kpis(departments[departments["dept"] == dept].iloc[0])
 
-    @cached_property
-    def department_budget(self) -> Table | None:
-        """The department's 사업비 lines in the budget's unit, or None without any."""
-        if self.budget_lines.empty:
-            return None
-        return budget.lines_table(self.budget_lines, self.units.of("budget"))
 
-    @cached_property
-    def headcount(self) -> go.Figure:
-        return headcount_by_department(self.departments[self.departments["kind"] != AFFILIATE])
+@dataclass(frozen=True)
+class DepartmentBudget:
+    table: Table
+    unit: Unit
 
-    @cached_property
-    def department_table(self) -> pd.DataFrame:
-        return self.departments.rename(columns=DEPARTMENT_COLUMNS)
 
-    @cached_property
-    def duties_by_department(self) -> list[tuple[str, list[str]]]:
-        """Each department's duties, in the report's order."""
-        return [(name, rows["duty"].tolist()) for name, rows in self.duties.groupby("dept", sort=False)]
+def department_budget(
+    con: duckdb.DuckDBPyConnection, as_of: date, mode: UnitMode, dept: str
+) -> DepartmentBudget | None:
+    """The department's 사업비 lines in the budget's unit, or None without any."""
+    lines = budget_lines(con, as_of, dept=dept)
+    if lines.empty:
+        return None
+    unit = UnitView(mode, meta.printed_units(con, as_of)).of("budget")
+    return DepartmentBudget(budget.lines_table(lines, unit), unit)
 
-    @cached_property
-    def affiliates(self) -> list[tuple]:
-        """The 유관기관 rows (named tuples of the departments' columns)."""
-        return list(self.departments[self.departments["kind"] == AFFILIATE].itertuples())
 
-    @cached_property
-    def issue_cards(self) -> list[tuple[tuple, list[tuple]]]:
-        """Each current issue shown (a named tuple) with its 담당자 shown (named tuples)."""
-        return [
-            (issue, list(contacts_for(self.contacts, issue.issue_no, self.dept).itertuples()))
-            for issue in self.issues.itertuples()
-        ]
+@dataclass(frozen=True)
+class Headcount:
+    """The 부서별 인원 chart and its table."""
+
+    figure: go.Figure
+    table: pd.DataFrame
+
+
+def headcount(con: duckdb.DuckDBPyConnection, as_of: date) -> Headcount:
+    departments = org.departments(con, as_of)
+    return Headcount(
+        charts.headcount_by_department(departments[departments["kind"] != AFFILIATE]),
+        departments.rename(columns=DEPARTMENT_COLUMNS),
+    )
+
+
+@dataclass(frozen=True)
+class Duties:
+    """Each department's duties in the report's order, and the 유관기관 rows (named tuples
+    of the departments' columns), which the bureau's figures leave out."""
+
+    by_department: list[tuple[str, list[str]]]
+    affiliates: list[tuple]
+
+
+def duties(con: duckdb.DuckDBPyConnection, as_of: date) -> Duties:
+    listed = org.duties(con, as_of)
+    departments = org.departments(con, as_of)
+    return Duties(
+        [(name, rows["duty"].tolist()) for name, rows in listed.groupby("dept", sort=False)],
+        list(departments[departments["kind"] == AFFILIATE].itertuples()),
+    )
+
+
+def issue_cards(
+    con: duckdb.DuckDBPyConnection, as_of: date, dept: str | None
+) -> list[tuple[tuple, list[tuple]]]:
+    """Each current issue shown (a named tuple) with its 담당자 shown (named tuples)."""
+    contacts = issue_queries.contacts(con, as_of)
+    return [
+        (issue, list(contacts_for(contacts, issue.issue_no, dept).itertuples()))
+        for issue in issue_queries.current_issues(con, as_of, dept).itertuples()
+    ]
