@@ -3,7 +3,6 @@
 import streamlit as st
 
 from bureau.format import markdown_text
-from bureau.topics.ai_training import briefing as ai_briefing
 from bureau.topics.ai_training import calc as ai_training
 from bureau.topics.ai_training import charts, queries
 from bureau.topics.overview import queries as org
@@ -39,7 +38,7 @@ def overview() -> None:
         discrepancy_notes(
             run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
         )
-    report_kpis(ai_briefing.kpis, filters)
+    report_kpis("ai_training", filters)
 
 
 def achievements() -> None:

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from bureau.format import markdown_text, short_date, unit_caption
-from bureau.topics.housing import briefing as housing_briefing
 from bureau.topics.housing import calc as housing
 from bureau.topics.housing import charts, loan_calculator, queries
 from bureau.topics.report import meta
@@ -43,7 +42,7 @@ def summary() -> None:
         discrepancy_notes(
             run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
         )
-    report_kpis(housing_briefing.kpis, filters)
+    report_kpis("housing", filters)
 
 
 def programme() -> None:

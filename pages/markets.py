@@ -7,7 +7,6 @@ from functools import cache
 import streamlit as st
 
 from bureau.format import markdown_text, unit_caption
-from bureau.topics.markets import briefing as markets_briefing
 from bureau.topics.markets import calc as markets
 from bureau.topics.markets import charts, queries
 from bureau.topics.markets.geo import seoul_outline
@@ -58,7 +57,7 @@ def chosen() -> tuple[tuple[date, date] | None, str | None]:
 
 def summary() -> None:
     issue_intro(filters, TOPIC)
-    report_kpis(markets_briefing.kpis, filters)
+    report_kpis("markets", filters)
     discrepancy_notes(checked[~checked["matches"]], with_notes=True)
 
 

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from bureau.format import markdown_text, unit_caption
-from bureau.topics.relief import briefing as relief_briefing
 from bureau.topics.relief import calc as relief
 from bureau.topics.relief import charts, queries
 from bureau.topics.report import queries as issue_queries
@@ -62,7 +61,7 @@ checked = shown_checks(
 
 def summary() -> None:
     issue_intro(filters, TOPIC, by_dept=True)
-    report_kpis(relief_briefing.kpis, filters)
+    report_kpis("relief", filters)
     discrepancy_notes(checked[~checked["matches"]], with_notes=True)
 
 

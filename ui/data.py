@@ -46,9 +46,28 @@ def _cached(name: str, build: str, arguments: tuple, _query: Callable[..., Any])
 def run(query: Callable[..., Any], **arguments: Any) -> Any:
     """Call ``query(connection, **arguments)`` once per database build and arguments. A query
     is known by its function's name, or by its ``cache_name`` (a ``bureau.selection.Selection``:
-    one class, one name per table and columns)."""
-    name = getattr(query, "cache_name", None) or f"{query.__module__}.{query.__qualname__}"
-    return _cached(name, build_id(), tuple(sorted(arguments.items())), query)
+    one class, one name per table and columns). Each call hands out a copy."""
+    return _cached(_name(query), build_id(), tuple(sorted(arguments.items())), query)
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def _view(name: str, build: str, arguments: tuple, _load: Callable[..., Any]) -> Any:
+    with _live.use(paths.database_path()) as con:
+        return _load(con, **dict(arguments))
+
+
+def view(load: Callable[..., Any], **arguments: Any) -> Any:
+    """``load(connection, **arguments)`` once per database build and arguments (the report,
+    unit mode, department: plain values, cheap to key): a page's view model
+    (``bureau.view``), or any result its callers only read. Every rerun and every session
+    with the same arguments gets the same object (a view with the parts computed so far).
+    Not a copy, unlike :func:`run` (copying frames and figures on every run is what this
+    saves): callers must not change it."""
+    return _view(_name(load), build_id(), tuple(sorted(arguments.items())), load)
+
+
+def _name(function: Callable[..., Any]) -> str:
+    return getattr(function, "cache_name", None) or f"{function.__module__}.{function.__qualname__}"
 
 
 #: Shown instead of a page when no usable database exists and none can be built.

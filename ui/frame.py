@@ -11,9 +11,8 @@ from streamlit.runtime.pages_manager import PagesManager
 from bureau.format import korean_date, markdown_text
 from bureau.topics.overview import queries as org
 from bureau.topics.report import meta
-from bureau.topics.report.calc import place_in_report
 from bureau.units import UnitView
-from ui.data import ensure_database, run
+from ui.data import ensure_database, view
 from ui.filters import Filters, sidebar_filters
 from ui.pack import pack_downloads
 from ui.presenter import presenter_frame
@@ -40,14 +39,13 @@ def page(title: str, subtitle: str | None = None) -> Filters:
     # (its frame only: inspect.stack() reads the source lines of every frame on the stack).
     slug = Path(inspect.currentframe().f_back.f_code.co_filename).stem
     build_errors = ensure_database()
-    periods = run(meta.report_dates)
-    departments = run(org.departments, as_of=periods[0])
+    periods = view(meta.report_dates)
+    departments = view(org.departments, as_of=periods[0])
     filters = sidebar_filters(periods, departments["dept"].tolist())
     set_report_date(filters.as_of)
     pack_downloads(filters.as_of)
-    report = run(meta.report, as_of=filters.as_of)
-    sections = run(meta.report_sections, as_of=filters.as_of)
-    place = place_in_report(sections, run(meta.issue_places, as_of=filters.as_of), slug, title)
+    report = view(meta.report, as_of=filters.as_of)
+    place = view(meta.place, as_of=filters.as_of, page=slug, title=title)
     as_of_line = f"기준일 {korean_date(filters.as_of)} · 출처: {markdown_text(report['source'])}"
     set_page(slug, as_of_line)
     if filters.present:
@@ -63,4 +61,4 @@ def page(title: str, subtitle: str | None = None) -> Filters:
 
 def unit_view(filters: Filters) -> UnitView:
     """The chosen unit mode with the unit the report prints each table's amounts in."""
-    return UnitView(filters.unit, run(meta.printed_units, as_of=filters.as_of))
+    return UnitView(filters.unit, view(meta.printed_units, as_of=filters.as_of))

@@ -16,13 +16,11 @@ from streamlit.delta_generator import DeltaGenerator
 from bureau.export import csv_bytes, xlsx_bytes
 from bureau.filenames import caption_unit, file_name
 from bureau.format import markdown_text
-from bureau.kpi import Kpi, since_previous
+from bureau.kpi import Kpi
+from bureau.page_kpis import page_kpis
 from bureau.table import Table
 from bureau.theme import scaled
-from bureau.topic import KpiBuilder
-from bureau.topics.report import meta
-from bureau.units import UnitView
-from ui.data import run
+from ui.data import view
 from ui.filters import Filters
 from ui.presenter import CHART_MAX_HEIGHT, CHART_SCALE, is_presenting
 from ui.tables import data_table
@@ -46,18 +44,13 @@ Item = TypeVar("Item")
 _PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
-def report_kpis(kpis: KpiBuilder, filters: Filters, **options: object) -> None:
-    """The KPI row ``kpis`` builds for the chosen report and department (``options`` are the
-    builder's own, e.g. the budget's sides); when a report came before it, each KPI that
-    report has too says what changed since (``bureau.kpi.since_previous``)."""
-
-    def at(as_of: date) -> list[Kpi]:
-        units = UnitView(filters.unit, run(meta.printed_units, as_of=as_of))
-        return run(kpis, as_of=as_of, units=units, dept=filters.dept, **options)
-
-    shown = at(filters.as_of)
-    previous = run(meta.previous_report, as_of=filters.as_of)
-    kpi_row(shown if previous is None else since_previous(shown, at(previous), previous))
+def report_kpis(topic: str, filters: Filters, **options: object) -> None:
+    """The KPI row of ``topic``'s page for the chosen report and department, each KPI with its
+    change since the previous report (``bureau.page_kpis``); ``options`` are the topic's own,
+    e.g. the budget's sides. Shared by every session with the same filters."""
+    kpi_row(
+        view(page_kpis, topic=topic, as_of=filters.as_of, mode=filters.unit, dept=filters.dept, **options)
+    )
 
 
 def kpi_row(kpis: Sequence[Kpi]) -> None:

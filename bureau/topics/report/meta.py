@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from bureau.sql import frame
+from bureau.topics.report.calc import place_in_report
 from bureau.units import Unit
 
 
@@ -43,6 +44,11 @@ def issue_places(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
         "ORDER BY issue_no",
         [as_of],
     )
+
+
+def place(con: duckdb.DuckDBPyConnection, as_of: date, page: str, title: str = "") -> str:
+    """Where ``page`` is in the report (:func:`bureau.topics.report.calc.place_in_report`)."""
+    return place_in_report(report_sections(con, as_of), issue_places(con, as_of), page, title)
 
 
 def build_info(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
