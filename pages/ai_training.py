@@ -34,10 +34,9 @@ progress_table = progress.rename(columns={"grade_group": "직급 그룹", "train
 
 def overview() -> None:
     issue_intro(filters, "ai_training")
-    for table in ("ai_training_goal", "ai_programmes"):
-        discrepancy_notes(
-            run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
-        )
+    discrepancy_notes(
+        run(meta.reconciliations, as_of=filters.as_of, topic="ai_training", discrepancies_only=True)
+    )
     report_kpis("ai_training", filters)
 
 

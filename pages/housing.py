@@ -38,10 +38,9 @@ groups_table = housing.selection_table(selection, unit, note_rows["subject"])
 
 def summary() -> None:
     issue_intro(filters, "housing")
-    for table in ("housing_selection", "housing_budget", "housing_applications", "program_execution"):
-        discrepancy_notes(
-            run(meta.reconciliations, as_of=filters.as_of, table_name=table, discrepancies_only=True)
-        )
+    discrepancy_notes(
+        run(meta.reconciliations, as_of=filters.as_of, topic="housing", discrepancies_only=True)
+    )
     report_kpis("housing", filters)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -13,6 +14,7 @@ from bureau.table import display_text
 from bureau.topics import TOPICS
 from bureau.topics.housing import calc as housing
 from bureau.topics.housing import loan_calculator, queries
+from bureau.topics.report import meta
 from bureau.topics.report import queries as issue_queries
 from bureau.topics.report.calc import execution_table
 from bureau.units import Unit
@@ -648,3 +650,15 @@ def test_calculator_reads_korean_amounts_in_manwon(open_page, typed):
     app.text_input(key="deposit").set_value(typed).run()
     assert "보증금 3억 5,000만원 · 신혼부부 그룹" in _text(app), typed  # not 3억 5,000원
     assert {m.label: m.value for m in app.metric}["융자 가능액"] == "1억 5,000만원"
+
+
+def test_the_page_notes_a_discrepancy_in_any_of_its_tables(tmp_path):
+    """The housing page lists its topic's discrepancies, whichever of its tables they are in."""
+    edit = {"housing_cap_recipients.csv": ("신혼부부,150000000", "신혼부부,160000000")}
+    assert build_errors(tmp_path, edit) == []
+    con = duckdb.connect(str(tmp_path / "bureau.duckdb"), read_only=True)
+    found = meta.reconciliations(con, AS_OF, topic="housing", discrepancies_only=True)
+    assert found[["table_name", "printed", "recomputed"]].values.tolist() == [
+        ["housing_cap_recipients", "160", "150"]
+    ]
+    assert meta.reconciliations(con, AS_OF, topic="markets", discrepancies_only=True).empty

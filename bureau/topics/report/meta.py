@@ -62,17 +62,20 @@ def reconciliations(
     as_of: date,
     table_name: str | None = None,
     discrepancies_only: bool = False,
+    topic: str | None = None,
 ) -> pd.DataFrame:
-    """Printed-vs-recomputed comparisons of one report, optionally of one table."""
+    """Printed-vs-recomputed comparisons of one report, optionally of one table or of the
+    tables one topic's page shows."""
     return frame(
         con,
         """
         SELECT table_name, row_key, subject, figure, rule, printed, recomputed, matches, kind, note
         FROM reconciliation
-        WHERE as_of = ? AND (? IS NULL OR table_name = ?) AND (NOT ? OR NOT matches)
+        WHERE as_of = ? AND (? IS NULL OR table_name = ?) AND (? IS NULL OR topic = ?)
+            AND (NOT ? OR NOT matches)
         ORDER BY table_name, subject, figure
         """,
-        [as_of, table_name, table_name, discrepancies_only],
+        [as_of, table_name, table_name, topic, topic, discrepancies_only],
     )
 
 
