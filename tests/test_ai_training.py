@@ -187,7 +187,7 @@ def test_page_shows_grade_groups_tiers_and_programmes(open_page):
     assert tiers["그룹 이수 인원(명)"].tolist() == ["247", "247", "1,748"]
     programmes = next(f for f in frames if "프로그램" in f.columns)
     assert programmes["규모"].tolist() == [
-        "",  # no size printed: a blank cell
+        "-",  # no size printed: a dash (an empty display text would show the raw "None")
         "47개 과정",
         "14개 과정",
         "6개월 · 연2회 · 기수별 20명 · 연 40명",

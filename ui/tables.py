@@ -12,7 +12,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from bureau.format import markdown_text, text_width
+from bureau.format import MISSING, markdown_text, text_width
 from bureau.table import Column, Table, figure_columns, formatters
 from ui.presenter import is_presenting
 
@@ -59,7 +59,7 @@ def data_table(
         width = max(text_width(name, CELL_FONT_SIZE) for name in [PINNED_COLUMN, *names]) + CELL_PADDING
         config[PINNED_COLUMN] = st.column_config.Column(pinned=True, width=round(width))
     st.dataframe(
-        shown.frame.style.format(formatters(shown)),
+        shown.frame.style.format(formatters(shown), na_rep=MISSING),
         hide_index=True,
         height="content" if whole else "auto",
         column_config=config or None,
@@ -77,7 +77,7 @@ def static_table(table: Table) -> None:
     numbers, so Streamlit right-aligns them. ``st.table`` renders cells and headers as
     Markdown: each is escaped, a name's leading (full-width) indentation kept."""
     cells = {name: partial(_cell_markdown, text=text) for name, text in formatters(table).items()}
-    styled = table.frame.style.format(cells).format_index(markdown_text, axis=1)
+    styled = table.frame.style.format(cells, na_rep=MISSING).format_index(markdown_text, axis=1)
     st.table(styled, hide_index=True)
 
 
