@@ -6,14 +6,13 @@ from bureau.format import markdown_text
 from bureau.topics.ai_training import calc as ai_training
 from bureau.topics.ai_training import charts, queries
 from bureau.topics.overview import queries as org
-from bureau.topics.report import meta
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page
-from ui.issues import issue_contacts, issue_intro
+from ui.issues import issue_contacts, issue_summary
 from ui.screens import Section, show, stop_with_info
 from ui.tables import data_table
-from ui.widgets import chart, discrepancy_notes, downloads, report_kpis, text_list
+from ui.widgets import chart, downloads, text_list
 
 filters = page("AI 역량 강화 교육")
 
@@ -33,11 +32,7 @@ progress_table = progress.rename(columns={"grade_group": "직급 그룹", "train
 
 
 def overview() -> None:
-    issue_intro(filters, "ai_training")
-    discrepancy_notes(
-        run(meta.reconciliations, as_of=filters.as_of, topic="ai_training", discrepancies_only=True)
-    )
-    report_kpis("ai_training", filters)
+    issue_summary(filters, "ai_training")
 
 
 def achievements() -> None:

@@ -5,16 +5,15 @@ import streamlit as st
 from bureau.format import markdown_text, short_date, unit_caption
 from bureau.topics.housing import calc as housing
 from bureau.topics.housing import charts, loan_calculator, queries
-from bureau.topics.report import meta
 from bureau.topics.report import queries as issue_queries
 from bureau.topics.report.calc import execution_table
 from ui.cache import cached_figure
 from ui.data import run
 from ui.frame import page, unit_view
-from ui.issues import issue_contacts, issue_intro
+from ui.issues import issue_contacts, issue_summary
 from ui.screens import Section, show, stop_with_info
 from ui.tables import data_table
-from ui.widgets import chart, discrepancy_notes, downloads, kpi_row, report_kpis, text_list
+from ui.widgets import chart, downloads, kpi_row, text_list
 
 filters = page("직원 주거복지")
 units = unit_view(filters)
@@ -37,11 +36,7 @@ groups_table = housing.selection_table(selection, unit, note_rows["subject"])
 
 
 def summary() -> None:
-    issue_intro(filters, "housing")
-    discrepancy_notes(
-        run(meta.reconciliations, as_of=filters.as_of, topic="housing", discrepancies_only=True)
-    )
-    report_kpis("housing", filters)
+    issue_summary(filters, "housing")
 
 
 def programme() -> None:

@@ -12,13 +12,14 @@ import streamlit as st
 
 from bureau.format import markdown_text, particle
 from bureau.table import Table
+from bureau.topics.report import meta
 from bureau.topics.report import queries as issue_queries
 from bureau.topics.report.calc import contacts_for, effective_dept, points_markdown
 from ui.data import run
 from ui.filters import Filters
 from ui.screens import Section
 from ui.tables import data_table
-from ui.widgets import downloads
+from ui.widgets import discrepancy_notes, downloads, report_kpis
 
 #: An optional raster tile URL template (``https://tiles.internal/{z}/{x}/{y}.png``) for a
 #: richer map. Without it, or when it cannot be reached, the bundled outline is used.
@@ -86,6 +87,16 @@ def issue_intro(filters: Filters, page_slug: str, *, by_dept: bool = False) -> N
     applied = effective_dept(filters.dept, departments) if by_dept else None
     st.markdown(f"◆ {markdown_text(issue['goal'])}")
     _dept_notice(filters.dept, applied, departments, str(issue["lead_dept"]))
+
+
+def issue_summary(filters: Filters, page_slug: str) -> None:
+    """An issue page's first screen: its introduction, where the report's printed figures
+    differ from ours in any of the topic's tables, and its KPIs."""
+    issue_intro(filters, page_slug)
+    discrepancy_notes(
+        run(meta.reconciliations, as_of=filters.as_of, topic=page_slug, discrepancies_only=True)
+    )
+    report_kpis(page_slug, filters)
 
 
 def _issue_departments(filters: Filters, page_slug: str) -> tuple[pd.Series, list[str]] | None:
